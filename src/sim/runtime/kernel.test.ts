@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { Kernel } from "./kernel";
+
+describe("Kernel", () => {
+  it("delivers messages after their latency and records them in the trace", () => {
+    const k = new Kernel(1);
+    const seen: number[] = [];
+    k.send(5, () => ({ from: "kubectl", to: "kube-apiserver", kind: "request", summary: "POST pods", narration: "x" }), () => seen.push(k.now));
+    k.after(3, () => seen.push(k.now));
+    k.runUntil(10);
+    expect(seen).toEqual([3, 5]);
+    expect(k.now).toBe(10);
+    expect(k.trace.events).toHaveLength(1);
+    expect(k.trace.events[0]).toMatchObject({ seq: 0, at: 0, arrives: 5, from: "kubectl", to: "kube-apiserver" });
+  });
+
+  it("counts only foreground work as busy and honours cancel", () => {
+    const k = new Kernel(1);
+    k.after(1000, () => {}, { background: true });
+    expect(k.busy).toBe(false);
+    const t = k.after(10, () => {
+      throw new Error("cancelled task ran");
+    });
+    expect(k.busy).toBe(true);
+    t.cancel();
+    expect(k.busy).toBe(false);
+    k.runUntil(2000);
+  });
+
+  it("skips building trace input when nobody reads the trace", () => {
+    const k = new Kernel(1, 0);
+    let built = 0;
+    k.send(1, () => {
+      built++;
+      return { from: "a", to: "b", kind: "request", summary: "", narration: "" };
+    }, () => {});
+    k.step();
+    expect(built).toBe(0);
+  });
+});
