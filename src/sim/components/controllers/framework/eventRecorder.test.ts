@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { KubeEvent, ReplicaSet } from "../../../api/types";
+import { EventRecorder } from "./eventRecorder";
+
+const rs: ReplicaSet = {
+  apiVersion: "apps/v1",
+  kind: "ReplicaSet",
+  metadata: { name: "web-7c5ddbdf54", namespace: "default", uid: "u-1" },
+  spec: { selector: {}, template: { spec: { containers: [] } } },
+};
+
+describe("EventRecorder", () => {
+  it("creates a core/v1 Event the first time", () => {
+    const now = 5000;
+    const r = new EventRecorder("replicaset-controller", () => now);
+    const call = r.normal(rs, "SuccessfulCreate", "Created pod: web-7c5ddbdf54-x2k9p");
+    expect(call.bestEffort).toBe(true);
+    expect(call.request.verb).toBe("create");
+    expect(call.request.resource).toBe("events");
+    expect(call.request.namespace).toBe("default");
+    const ev = call.request.body as KubeEvent;
+    expect(ev.metadata.name).toMatch(/^web-7c5ddbdf54\.[0-9a-f]{15,16}$/);
+    expect(ev).toMatchObject({
+      involvedObject: { kind: "ReplicaSet", namespace: "default", name: "web-7c5ddbdf54", uid: "u-1", apiVersion: "apps/v1" },
+      reason: "SuccessfulCreate",
+      message: "Created pod: web-7c5ddbdf54-x2k9p",
+      type: "Normal",
+      source: { component: "replicaset-controller" },
+      count: 1,
+      firstTimestamp: "2026-01-01T09:00:05Z",
+      lastTimestamp: "2026-01-01T09:00:05Z",
+    });
+  });
+
+  it("patches count and lastTimestamp when the same event repeats", () => {
+    let now = 0;
+    const r = new EventRecorder("deployment-controller", () => now);
+    const first = r.warning(rs, "FailedCreate", "boom");
+    now = 61_000;
+    const second = r.warning(rs, "FailedCreate", "boom");
+    const third = r.warning(rs, "FailedCreate", "boom");
+    expect(second.request).toEqual({
+      verb: "patch",
+      resource: "events",
+      namespace: "default",
+      name: (first.request.body as KubeEvent).metadata.name,
+      patchType: "strategic",
+      body: { count: 2, lastTimestamp: "2026-01-01T09:01:01Z", message: "boom" },
+    });
+    expect((third.request.body as { count: number }).count).toBe(3);
+  });
+
+  it("gives distinct names to different events in the same millisecond", () => {
+    const r = new EventRecorder("replicaset-controller", () => 0);
+    const a = r.normal(rs, "SuccessfulCreate", "Created pod: a").request.body as KubeEvent;
+    const b = r.normal(rs, "SuccessfulCreate", "Created pod: b").request.body as KubeEvent;
+    expect(a.metadata.name).not.toBe(b.metadata.name);
+  });
+
+  it("puts events of cluster-scoped objects in default", () => {
+    const r = new EventRecorder("node-controller", () => 0);
+    const call = r.normal({ apiVersion: "v1", kind: "Node", metadata: { name: "worker-1" } }, "RegisteredNode", "Node worker-1 event: Registered Node worker-1 in Controller");
+    expect(call.request.namespace).toBe("default");
+  });
+});

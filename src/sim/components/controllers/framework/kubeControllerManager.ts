@@ -1,0 +1,104 @@
+import type { KubeObject } from "../../../api/types";
+import type { Kernel } from "../../../runtime";
+import type { ApiClient, Informer, InformerFactory } from "../../client/types";
+import { ControllerRunner } from "./controllerRunner";
+import type { Reconciler } from "./plan";
+
+/** What a controller gets when the manager (re)starts it. */
+export interface ControllerSetup {
+  readonly kernel: Kernel;
+  /**
+   * The process's shared informer for a resource (one watch per resource for the whole
+   * kube-controller-manager). Runners made by this setup wait until these have synced.
+   */
+  informer<T extends KubeObject>(resource: string): Informer<T>;
+  /** Wraps a Reconciler in a runner (work queue, expectations, events, plan execution). The manager starts and stops it. */
+  run(reconciler: Reconciler, opts?: { workers?: number }): ControllerRunner;
+  /** Named settings from the profile, e.g. `nodeMonitorGracePeriodMs`; read with a default. */
+  readonly config: Readonly<Record<string, number>>;
+}
+
+/**
+ * One controller, registered as data. `name` is kube-controller-manager's name for it (the
+ * `--controllers` flag): "deployment", "replicaset", "garbage-collector", … `create` wires
+ * informer handlers to runners; it runs again on every start with fresh state.
+ */
+export interface ControllerDefinition {
+  name: string;
+  create(setup: ControllerSetup): void;
+}
+
+export interface KubeControllerManagerOptions {
+  kernel: Kernel;
+  client: ApiClient;
+  /** A fresh factory per process start: a restarted process re-lists everything and catches up. */
+  newInformerFactory: () => InformerFactory;
+  controllers: readonly ControllerDefinition[];
+  config?: Readonly<Record<string, number>>;
+  /** Virtual ms one sync takes. */
+  processingMs?: number;
+}
+
+/**
+ * The `kube-controller-manager` process: one set of shared informers and the registered
+ * controllers. `stop()` is a fault (nothing reconciles); `start()` begins again from a fresh
+ * list, and because controllers are level-driven everything catches up.
+ */
+export class KubeControllerManager {
+  readonly id = "kube-controller-manager";
+  private factory: InformerFactory | undefined;
+  private runnersList: ControllerRunner[] = [];
+
+  constructor(private readonly opts: KubeControllerManagerOptions) {}
+
+  get running(): boolean {
+    return this.factory !== undefined;
+  }
+
+  /** The running controllers (inspectors show their queues). */
+  get runners(): readonly ControllerRunner[] {
+    return this.runnersList;
+  }
+
+  /** The shared informers of the running process (undefined while stopped). */
+  get informers(): InformerFactory | undefined {
+    return this.factory;
+  }
+
+  start(): void {
+    if (this.factory) return;
+    const { kernel, client, config = {}, processingMs } = this.opts;
+    const factory = this.opts.newInformerFactory();
+    this.factory = factory;
+    const lister = <T extends KubeObject>(resource: string) => factory.informer<T>(resource);
+    for (const def of this.opts.controllers) {
+      const used: Informer<KubeObject>[] = [];
+      const synced = () => used.every((i) => i.hasSynced);
+      const setup: ControllerSetup = {
+        kernel,
+        config,
+        informer: <T extends KubeObject>(resource: string) => {
+          const inf = factory.informer<T>(resource);
+          used.push(inf as unknown as Informer<KubeObject>);
+          return inf;
+        },
+        run: (reconciler, o = {}) => {
+          const runner = new ControllerRunner({ kernel, client, reconciler, lister, synced, workers: o.workers, processingMs, component: this.id });
+          this.runnersList.push(runner);
+          return runner;
+        },
+      };
+      def.create(setup);
+    }
+    for (const r of this.runnersList) r.start();
+    factory.start();
+  }
+
+  stop(): void {
+    if (!this.factory) return;
+    for (const r of this.runnersList) r.stop();
+    this.runnersList = [];
+    this.factory.stop();
+    this.factory = undefined;
+  }
+}
