@@ -1,0 +1,158 @@
+import type { DaemonSet, Node, Pod } from "../../../api/types";
+import { fromTimestamp } from "../../../runtime";
+import { daemonPodSpec, LABEL_REVISION_HASH, targetNodeName } from "./daemonPod";
+import { nodeShouldRunDaemonPod } from "./nodeFit";
+import { isPodAvailable, isPodReady } from "./podReadiness";
+
+export type DaemonSetStatus = NonNullable<DaemonSet["status"]>;
+
+export interface DaemonSetActions {
+  /** Nodes that should run a daemon pod and have none. */
+  createOn: Node[];
+  /** Pods to delete, each with the reason (for narration). */
+  deletePods: { pod: Pod; reason: "misscheduled" | "duplicate" | "failed" | "outdated" | "orphaned" }[];
+  status: DaemonSetStatus;
+}
+
+const created = (p: Pod) => (p.metadata.creationTimestamp ? fromTimestamp(p.metadata.creationTimestamp) : 0);
+
+/** Oldest first; among equals a Running pod before a Pending one (podByCreationTimestampAndPhase). */
+function oldestFirst(a: Pod, b: Pod): number {
+  const d = created(a) - created(b);
+  if (d !== 0) return d;
+  const ra = a.status?.phase === "Running" ? 0 : 1;
+  const rb = b.status?.phase === "Running" ? 0 : 1;
+  if (ra !== rb) return ra - rb;
+  return (a.metadata.name ?? "") < (b.metadata.name ?? "") ? -1 : 1;
+}
+
+function scaled(value: number | string | undefined, total: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === "number") return value;
+  const m = /^(\d+)%$/.exec(value);
+  if (m) return Math.ceil((Number(m[1]) * total) / 100);
+  const n = Number.parseInt(value, 10);
+  return Number.isNaN(n) ? fallback : n;
+}
+
+/**
+ * One DaemonSet sync (pkg/controller/daemon: manage, rollingUpdate, updateDaemonSetStatus) over
+ * the caches: which nodes need a pod, which pods must go, and the status to report.
+ */
+export function daemonSetActions(ds: DaemonSet, nodes: readonly Node[], pods: readonly Pod[], hash: string, now: number, expectationsSatisfied = true): DaemonSetActions {
+  const spec = daemonPodSpec(ds);
+  const byNode = new Map<string, Pod[]>();
+  const unscheduledOrphans: Pod[] = [];
+  const nodeNames = new Set(nodes.map((n) => n.metadata.name ?? ""));
+  for (const p of pods) {
+    // Deleted pods that already finished no longer count (getNodesToDaemonPods, includeDeletedTerminal=false).
+    if (p.metadata.deletionTimestamp && (p.status?.phase === "Succeeded" || p.status?.phase === "Failed")) continue;
+    const target = targetNodeName(p);
+    if (!target) continue;
+    if (!p.spec.nodeName && !nodeNames.has(target)) {
+      if (!p.metadata.deletionTimestamp) unscheduledOrphans.push(p);
+      continue;
+    }
+    const list = byNode.get(target) ?? [];
+    list.push(p);
+    byNode.set(target, list);
+  }
+
+  const createOn: Node[] = [];
+  const deletePods: DaemonSetActions["deletePods"] = [];
+  const fit = new Map<string, boolean>();
+  let desired = 0;
+  let current = 0;
+  let misscheduled = 0;
+  let ready = 0;
+  let available = 0;
+  let updated = 0;
+  const minReady = ds.spec.minReadySeconds ?? 0;
+
+  for (const node of nodes) {
+    const name = node.metadata.name ?? "";
+    const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(spec, node);
+    fit.set(name, shouldRun);
+    const onNode = byNode.get(name) ?? [];
+    const exists = onNode.length > 0;
+
+    // updateDaemonSetStatus counts
+    if (shouldRun) {
+      desired++;
+      if (exists) {
+        current++;
+        const oldest = [...onNode].sort(oldestFirst)[0];
+        if (isPodReady(oldest)) {
+          ready++;
+          if (isPodAvailable(oldest, minReady, now)) available++;
+        }
+        if (oldest.metadata.labels?.[LABEL_REVISION_HASH] === hash) updated++;
+      }
+    } else if (exists) {
+      misscheduled++;
+    }
+
+    // podsShouldBeOnNode
+    if (shouldRun && !exists) {
+      createOn.push(node);
+    } else if (shouldContinueRunning) {
+      const running: Pod[] = [];
+      for (const p of onNode) {
+        if (p.metadata.deletionTimestamp) continue;
+        if (p.status?.phase === "Failed" || p.status?.phase === "Succeeded") deletePods.push({ pod: p, reason: "failed" });
+        else running.push(p);
+      }
+      if (running.length > 1) for (const p of running.sort(oldestFirst).slice(1)) deletePods.push({ pod: p, reason: "duplicate" });
+    } else if (exists) {
+      for (const p of onNode) if (!p.metadata.deletionTimestamp) deletePods.push({ pod: p, reason: "misscheduled" });
+    }
+  }
+  for (const p of unscheduledOrphans) deletePods.push({ pod: p, reason: "orphaned" });
+
+  const status: DaemonSetStatus = {
+    currentNumberScheduled: current,
+    numberMisscheduled: misscheduled,
+    desiredNumberScheduled: desired,
+    numberReady: ready,
+    observedGeneration: ds.metadata.generation,
+    updatedNumberScheduled: updated,
+    numberAvailable: available,
+    numberUnavailable: Math.max(0, desired - available),
+  };
+
+  if (!expectationsSatisfied) return { createOn: [], deletePods: [], status };
+
+  if ((ds.spec.updateStrategy?.type ?? "RollingUpdate") === "RollingUpdate") {
+    const already = new Set(deletePods.map((d) => d.pod));
+    for (const pod of rollingUpdateDeletions(ds, byNode, fit, hash, now, desired)) if (!already.has(pod)) deletePods.push({ pod, reason: "outdated" });
+  }
+  return { createOn, deletePods, status };
+}
+
+/** rollingUpdate with maxSurge 0: replace old pods, at most maxUnavailable nodes unavailable at once. */
+function rollingUpdateDeletions(ds: DaemonSet, byNode: Map<string, Pod[]>, fit: Map<string, boolean>, hash: string, now: number, desired: number): Pod[] {
+  const ru = ds.spec.updateStrategy?.rollingUpdate;
+  let maxUnavailable = scaled(ru?.maxUnavailable, desired, 1);
+  if (maxUnavailable === 0 && scaled(ru?.maxSurge, desired, 0) === 0) maxUnavailable = 1;
+  const minReady = ds.spec.minReadySeconds ?? 0;
+  let numUnavailable = 0;
+  const replace: Pod[] = [];
+  const candidates: Pod[] = [];
+  for (const [nodeName, podsOnNode] of byNode) {
+    if (!fit.get(nodeName)) continue;
+    const live = podsOnNode.filter((p) => !p.metadata.deletionTimestamp);
+    const fresh = live.filter((p) => p.metadata.labels?.[LABEL_REVISION_HASH] === hash);
+    const old = live.filter((p) => p.metadata.labels?.[LABEL_REVISION_HASH] !== hash);
+    if (fresh.length > 1 || old.length > 1 || (fresh.length === 0) === (old.length === 0)) {
+      numUnavailable++; // the manage loop sorts this node out first
+    } else if (fresh.length === 1) {
+      if (!isPodAvailable(fresh[0], minReady, now)) numUnavailable++;
+    } else if (!isPodAvailable(old[0], minReady, now)) {
+      replace.push(old[0]);
+    } else if (numUnavailable < maxUnavailable) {
+      candidates.push(old[0]);
+    }
+  }
+  const room = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidates.length);
+  return [...replace, ...candidates.slice(0, room)];
+}

@@ -1,0 +1,2 @@
+export { toleratesTaint, taintTolerated, matchingTolerations, minTolerationMs, noExecuteTaints } from "./tolerations";
+export { decideEviction, type EvictionDecision, type ScheduledEviction } from "./evictionDecision";
