@@ -1,0 +1,80 @@
+// Generated names: pod-template-hash, random suffixes, generateName and UIDs, from the
+// simulation's seeded generator (never Math.random).
+import type { PodTemplateSpec } from "./types";
+
+/** k8s.io/apimachinery/pkg/util/rand: consonants and digits that cannot spell words. */
+export const SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+/** The part of the runtime Rng this file needs (src/sim/runtime/rng.ts satisfies it). */
+export interface RandomSource {
+  uint32(): number;
+  string(alphabet: string, length: number): string;
+}
+
+/** rand.SafeEncodeString: each character mapped onto SAFE_ALPHABET by its code point. */
+export function safeEncodeString(s: string): string {
+  let out = "";
+  for (const ch of s) out += SAFE_ALPHABET[ch.codePointAt(0)! % SAFE_ALPHABET.length];
+  return out;
+}
+
+const encoder = new TextEncoder();
+
+/** FNV-1a, 32 bit, over the UTF-8 bytes of s (Go's hash/fnv New32a). */
+export function fnv32a(s: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of encoder.encode(s)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** JSON with object keys sorted at every level, so equal objects serialise equally. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+}
+
+/**
+ * controller.ComputeHash: FNV-32a of the pod template (plus the collision count, when set),
+ * printed in decimal and passed through SafeEncodeString; e.g. `7d4b9c8f5`.
+ * Real Kubernetes hashes go-spew's dump of the Go struct (hashutil.DeepHashObject); that byte
+ * stream cannot be reproduced from JSON, so we hash canonical JSON instead. The shape of the
+ * result (alphabet, length 1–10) and its stability for equal templates are the same.
+ */
+export function podTemplateHash(template: PodTemplateSpec, collisionCount?: number): string {
+  let input = canonicalJson(template);
+  if (collisionCount !== undefined) input += `#${collisionCount}`;
+  return safeEncodeString(String(fnv32a(input)));
+}
+
+/** rand.String(n): n characters from SAFE_ALPHABET. */
+export function randomSuffix(rng: RandomSource, n = 5): string {
+  return rng.string(SAFE_ALPHABET, n);
+}
+
+/** names.SimpleNameGenerator: base truncated to 58 characters, then 5 random characters. */
+export const MAX_GENERATED_NAME_LENGTH = 63 - 5;
+export function generateName(prefix: string, rng: RandomSource): string {
+  const base = prefix.length > MAX_GENERATED_NAME_LENGTH ? prefix.slice(0, MAX_GENERATED_NAME_LENGTH) : prefix;
+  return `${base}${randomSuffix(rng, 5)}`;
+}
+
+/** An RFC 4122 version 4 UUID (`3f2b…-…-4…-[89ab]…-…`) drawn from the seeded generator. */
+export function newUid(rng: RandomSource): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const w = rng.uint32();
+    bytes.push(w >>> 24, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff);
+  }
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
