@@ -1,0 +1,34 @@
+import type { EndpointSlice, KubeObject, Pod, Service } from "../../../api/types";
+
+/** Pods by `namespace/key=value` for each label: candidate pods for a Service's selector without a full scan. */
+export const POD_LABEL_INDEX = "endpointslice:podLabel";
+/** Services by `namespace/key=value` for each selector entry: the Services that may select a pod. */
+export const SERVICE_SELECTOR_INDEX = "endpointslice:serviceSelector";
+/** EndpointSlices by `namespace/service-name`. */
+export const SLICE_SERVICE_INDEX = "endpointslice:service";
+
+export function podLabelKeys(obj: KubeObject): string[] {
+  const ns = obj.metadata.namespace ?? "";
+  return Object.entries((obj as Pod).metadata.labels ?? {}).map(([k, v]) => `${ns}/${k}=${v}`);
+}
+
+export function serviceSelectorKeys(obj: KubeObject): string[] {
+  const ns = obj.metadata.namespace ?? "";
+  const sel = (obj as Service).spec?.selector;
+  if (!sel) return [];
+  const entries = Object.entries(sel);
+  // An empty selector selects every pod in the namespace.
+  if (entries.length === 0) return [`${ns}/*`];
+  return entries.map(([k, v]) => `${ns}/${k}=${v}`);
+}
+
+export function sliceServiceKeys(obj: KubeObject): string[] {
+  const name = (obj as EndpointSlice).metadata.labels?.["kubernetes.io/service-name"];
+  return name ? [`${obj.metadata.namespace ?? ""}/${name}`] : [];
+}
+
+export const ENDPOINTSLICE_INDEXES = {
+  [POD_LABEL_INDEX]: podLabelKeys,
+  [SERVICE_SELECTOR_INDEX]: serviceSelectorKeys,
+  [SLICE_SERVICE_INDEX]: sliceServiceKeys,
+};
