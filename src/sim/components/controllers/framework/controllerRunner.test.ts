@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ConfigMap, KubeObject, Status } from "../../../api/types";
 import { Kernel } from "../../../runtime";
 import type { ApiRequest, ApiResponse } from "../../apiserver/request";
-import type { ApiClient, Informer, InformerFactory, InformerHandler } from "../../client/types";
+import type { ApiClient, Informer, InformerFactory, InformerHandler } from "../../client";
 import { KubeControllerManager, type ControllerDefinition } from "./kubeControllerManager";
 import { keyOf, splitKey } from "./keys";
 import type { Plan, Reconciler } from "./plan";

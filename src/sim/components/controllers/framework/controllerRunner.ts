@@ -1,7 +1,7 @@
 import type { KubeObject } from "../../../api/types";
 import type { Kernel } from "../../../runtime";
 import type { ComponentId } from "../../../runtime/trace";
-import type { ApiClient } from "../../client/types";
+import type { ApiClient } from "../../client";
 import { ControllerExpectations } from "./expectations";
 import { EventRecorder } from "./eventRecorder";
 import { executePlan } from "./planExecutor";
@@ -106,7 +106,7 @@ export class ControllerRunner {
   private process(key: string): void {
     if (!this.running) return;
     const plan = this.opts.reconciler.sync(key, this.context());
-    if (plan.calls.length > 0) this.narrate(key, plan);
+    if (plan.calls.length > 0 || (plan.after?.length ?? 0) > 0) this.narrate(key, plan);
     this.raiseExpectations(plan);
     executePlan(
       this.opts.client,
@@ -155,8 +155,8 @@ export class ControllerRunner {
       kind: "internal",
       verb: "reconcile",
       summary: `${name}: sync ${key}`,
-      narration: uniqueWhys(plan.calls).join(" "),
-      detail: { controller: name, key, calls: plan.calls.length },
+      narration: uniqueWhys([...plan.calls, ...(plan.after ?? [])]).join(" "),
+      detail: { controller: name, key, calls: plan.calls.length + (plan.after?.length ?? 0) },
     }));
   }
 

@@ -8,7 +8,8 @@
  *    indexes `namespace`, `nodeName`, `controller`), `ctx.now` (virtual ms), `ctx.rng` (names)
  *    and `ctx.expectations.satisfied(key)`, and returns
  *    `{ calls: [{ request, why, onSuccess?, onFailure?, okStatuses?, bestEffort?, expectation? }],
- *       execution?: "sequential" | "concurrent" | "slowStart", requeue?, requeueAfterMs?,
+ *       execution?: "sequential" | "concurrent" | "slowStart", after?: PlannedCall[] (sent one by
+ *       one once `calls` are done, whatever their outcome: status updates), requeue?, requeueAfterMs?,
  *       resyncAfterMs?, expectations?: { key, creates?, deletes? } }`.
  *    `why` is one plain sentence a learner understands. Events: `ctx.events.normal(obj, reason,
  *    message)` returns a best-effort PlannedCall (put it in `onSuccess` of the call it reports,
@@ -36,4 +37,6 @@ export { ControllerRunner, type RunnerOptions } from "./controllerRunner";
 export { KubeControllerManager, type ControllerDefinition, type ControllerSetup, type KubeControllerManagerOptions } from "./kubeControllerManager";
 export { controllerOf, controllerRefTo, isTerminating } from "./ownerRefs";
 export { selectorMatches, selectorString } from "./labelSelector";
+export { isPodReady, isPodAvailable, isPodActive, podReadySince } from "./podConditions";
 export { testContext, fakeLister, resourceOfKind, type TestContextOptions } from "./fakeCache";
+export type { ApiClient, Informer, InformerFactory, InformerHandler } from "../../client";

@@ -1,6 +1,6 @@
 import type { KubeObject } from "../../../api/types";
 import type { Kernel } from "../../../runtime";
-import type { ApiClient, Informer, InformerFactory } from "../../client/types";
+import type { ApiClient, Informer, InformerFactory } from "../../client";
 import { ControllerRunner } from "./controllerRunner";
 import type { Reconciler } from "./plan";
 

@@ -34,6 +34,8 @@ export type Execution = "sequential" | "concurrent" | "slowStart";
 export interface Plan {
   calls: PlannedCall[];
   execution?: Execution;
+  /** Sent one by one once `calls` are done, whatever their outcome (a status update); a failure fails the plan. */
+  after?: PlannedCall[];
   /** Requeue with the rate limiter even if every call succeeded. */
   requeue?: boolean;
   /** Look at the key again after this long (pending work: e.g. a pod becomes available after minReadySeconds). */

@@ -1,5 +1,5 @@
 import type { Status } from "../../../api/types";
-import type { ApiClient } from "../../client/types";
+import type { ApiClient } from "../../client";
 import type { ApiResponse } from "../../apiserver/request";
 import type { Plan, PlannedCall } from "./plan";
 
@@ -26,6 +26,15 @@ function statusOf(res: ApiResponse): Status | undefined {
  */
 export function executePlan(client: ApiClient, plan: Plan, hooks: ExecutionHooks, done: (result: PlanResult) => void): void {
   const result: PlanResult = { ok: true, errors: [] };
+  const after = plan.after ?? [];
+  const finish = (): void => {
+    let i = 0;
+    const next = (): void => {
+      if (i >= after.length) return done(result);
+      send(after[i++], next);
+    };
+    next();
+  };
 
   /** Sends one call; `after(ok)` runs when its response arrives (immediately for best-effort calls). */
   const send = (call: PlannedCall, after: (ok: boolean) => void): void => {
@@ -71,9 +80,9 @@ export function executePlan(client: ApiClient, plan: Plan, hooks: ExecutionHooks
 
   const calls = plan.calls;
   const mode = plan.execution ?? "sequential";
-  if (calls.length === 0) return done(result);
+  if (calls.length === 0) return finish();
 
-  if (mode === "concurrent") return sendBatch(0, calls.length, () => done(result));
+  if (mode === "concurrent") return sendBatch(0, calls.length, () => finish());
 
   if (mode === "slowStart") {
     const batch = (from: number, size: number): void => {
@@ -81,9 +90,9 @@ export function executePlan(client: ApiClient, plan: Plan, hooks: ExecutionHooks
       sendBatch(from, to, (ok) => {
         if (!ok) {
           skipFrom(to);
-          return done(result);
+          return finish();
         }
-        if (to >= calls.length) return done(result);
+        if (to >= calls.length) return finish();
         batch(to, size * 2);
       });
     };
@@ -91,11 +100,11 @@ export function executePlan(client: ApiClient, plan: Plan, hooks: ExecutionHooks
   }
 
   const step = (i: number): void => {
-    if (i >= calls.length) return done(result);
+    if (i >= calls.length) return finish();
     send(calls[i], (ok) => {
       if (!ok) {
         skipFrom(i + 1);
-        return done(result);
+        return finish();
       }
       step(i + 1);
     });

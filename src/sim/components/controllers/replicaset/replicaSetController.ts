@@ -1,0 +1,120 @@
+import type { Pod, ReplicaSet } from "../../../api/types";
+import {
+  controllerOf,
+  isPodActive,
+  keyFor,
+  splitKey,
+  selectorMatches,
+  NOTHING,
+  type Plan,
+  type PlannedCall,
+  type ReconcileContext,
+  type Reconciler,
+} from "../framework";
+import { podFromTemplate } from "./podFromTemplate";
+import { podsToDelete } from "./podsToDelete";
+import { calculateStatus, nextAvailableIn, statusEquals } from "./replicaSetStatus";
+
+/** --kube-api-burst style cap on creates/deletes per sync (the real burstReplicas). */
+export const BURST_REPLICAS = 500;
+
+/** The active pods a ReplicaSet controls and whose labels still match its selector. */
+export function activePodsOf(rs: ReplicaSet, ctx: ReconcileContext): Pod[] {
+  const uid = rs.metadata.uid ?? "";
+  return ctx
+    .lister<Pod>("pods")
+    .byIndex("controller", uid)
+    .filter((p) => p.metadata.namespace === rs.metadata.namespace && isPodActive(p) && selectorMatches(rs.spec.selector, p.metadata.labels));
+}
+
+/** Pods of every ReplicaSet with the same owner (a Deployment's old and new ReplicaSets). */
+function relatedPods(rs: ReplicaSet, own: Pod[], ctx: ReconcileContext): Pod[] {
+  const owner = controllerOf(rs);
+  if (!owner) return own;
+  const siblings = ctx.lister<ReplicaSet>("replicasets").byIndex("controller", owner.uid);
+  return siblings.flatMap((s) => (s.metadata.uid === rs.metadata.uid ? own : activePodsOf(s, ctx)));
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function createCalls(rs: ReplicaSet, count: number, have: number, ctx: ReconcileContext): PlannedCall[] {
+  const name = rs.metadata.name ?? "";
+  const want = rs.spec.replicas ?? 1;
+  const why = `The ReplicaSet controller saw ${name} wants ${plural(want, "pod")} and has ${have}, so it asks kube-apiserver to create ${count}.`;
+  const calls: PlannedCall[] = [];
+  for (let i = 0; i < count; i++) {
+    const pod = podFromTemplate(rs.spec.template, rs, ctx.rng);
+    calls.push({
+      request: { verb: "create", resource: "pods", namespace: rs.metadata.namespace, body: pod },
+      why,
+      expectation: { kind: "create" },
+      onSuccess: [ctx.events.normal(rs, "SuccessfulCreate", `Created pod: ${pod.metadata.name}`)],
+      onFailure: (err) => [ctx.events.warning(rs, "FailedCreate", `Error creating: ${err.message}`)],
+    });
+  }
+  return calls;
+}
+
+function deleteCalls(rs: ReplicaSet, victims: Pod[], have: number, ctx: ReconcileContext): PlannedCall[] {
+  const name = rs.metadata.name ?? "";
+  const want = rs.spec.replicas ?? 1;
+  const why = `The ReplicaSet controller saw ${name} wants ${plural(want, "pod")} and has ${have}, so it asks kube-apiserver to delete ${victims.length}, picking pods that are least far along first.`;
+  return victims.map((pod) => ({
+    request: { verb: "delete", resource: "pods", namespace: pod.metadata.namespace, name: pod.metadata.name },
+    why,
+    okStatuses: [404],
+    expectation: { kind: "delete", objectKey: keyFor(pod.metadata.namespace, pod.metadata.name ?? "") },
+    onSuccess: [ctx.events.normal(rs, "SuccessfulDelete", `Deleted pod: ${pod.metadata.name}`)],
+    onFailure: (err) => (err.code === 404 ? [] : [ctx.events.warning(rs, "FailedDelete", `Error deleting: ${err.message}`)]),
+  }));
+}
+
+/** syncReplicaSet: make the number of active pods match spec.replicas, then record status. */
+export function syncReplicaSet(key: string, ctx: ReconcileContext): Plan {
+  const { namespace, name } = splitKey(key);
+  const rs = ctx.lister<ReplicaSet>("replicasets").get(namespace, name);
+  if (!rs) return NOTHING;
+  const pods = activePodsOf(rs, ctx);
+  const want = rs.spec.replicas ?? 1;
+  const plan: Plan = { calls: [] };
+
+  if (ctx.expectations.satisfied(key) && rs.metadata.deletionTimestamp === undefined) {
+    const diff = pods.length - want;
+    if (diff < 0) {
+      const count = Math.min(-diff, BURST_REPLICAS);
+      plan.calls = createCalls(rs, count, pods.length, ctx);
+      plan.execution = "slowStart";
+      plan.expectations = { key, creates: count };
+    } else if (diff > 0) {
+      const victims = podsToDelete(pods, relatedPods(rs, pods, ctx), Math.min(diff, BURST_REPLICAS), ctx.now);
+      plan.calls = deleteCalls(rs, victims, pods.length, ctx);
+      plan.execution = "concurrent";
+      plan.expectations = { key, deletes: plan.calls.map((c) => keyFor(c.request.namespace, c.request.name ?? "")) };
+    }
+  }
+
+  const status = calculateStatus(rs, pods, ctx.now);
+  if (!statusEquals(rs.status, status)) {
+    plan.after = [
+      {
+        request: {
+          verb: "update",
+          resource: "replicasets",
+          subresource: "status",
+          namespace,
+          name,
+          resourceVersion: rs.metadata.resourceVersion,
+          body: { ...rs, status },
+        },
+        why: `The ReplicaSet controller records that ${name} has ${status.replicas} of ${plural(want, "pod")}, ${status.readyReplicas} ready and ${status.availableReplicas} available.`,
+      },
+    ];
+  }
+  const wait = nextAvailableIn(rs, pods, ctx.now);
+  if (wait !== undefined) plan.requeueAfterMs = wait;
+  return plan;
+}
+
+export const replicaSetReconciler: Reconciler = { name: "replicaset-controller", sync: syncReplicaSet };

@@ -1,0 +1,63 @@
+import type { Pod, ReplicaSet } from "../../../api/types";
+import { controllerOf, keyFor, keyOf, type ControllerDefinition, type ControllerRunner, type Informer } from "../framework";
+import { replicaSetReconciler } from "./replicaSetController";
+
+/** The ReplicaSet a pod's controller reference points at (same uid), if it still exists. */
+function ownerKey(pod: Pod, rsInformer: Informer<ReplicaSet>): string | undefined {
+  const ref = controllerOf(pod);
+  if (!ref || ref.kind !== "ReplicaSet") return undefined;
+  const rs = rsInformer.get(pod.metadata.namespace, ref.name);
+  if (!rs || rs.metadata.uid !== ref.uid) return undefined;
+  return keyOf(rs);
+}
+
+function podKey(pod: Pod): string {
+  return keyFor(pod.metadata.namespace, pod.metadata.name ?? "");
+}
+
+/**
+ * Wires the ReplicaSet controller to its informers like the real one: ReplicaSet changes
+ * enqueue the ReplicaSet; pod adds and deletes lower its expectations and enqueue the owner.
+ */
+export const replicaSetController: ControllerDefinition = {
+  name: "replicaset",
+  create(setup) {
+    const replicaSets = setup.informer<ReplicaSet>("replicasets");
+    const pods = setup.informer<Pod>("pods");
+    const runner: ControllerRunner = setup.run(replicaSetReconciler, { workers: 5 });
+
+    replicaSets.addHandler({
+      add: (rs) => runner.enqueue(keyOf(rs)),
+      update: (_old, rs) => runner.enqueue(keyOf(rs)),
+      delete: (rs) => {
+        runner.expectations.delete(keyOf(rs));
+        runner.enqueue(keyOf(rs));
+      },
+    });
+
+    const podGone = (pod: Pod) => {
+      const key = ownerKey(pod, replicaSets);
+      if (!key) return;
+      runner.expectations.deletionObserved(key, podKey(pod));
+      runner.enqueue(key);
+    };
+
+    pods.addHandler({
+      add: (pod) => {
+        if (pod.metadata.deletionTimestamp !== undefined) return podGone(pod);
+        const key = ownerKey(pod, replicaSets);
+        if (!key) return;
+        runner.expectations.creationObserved(key);
+        runner.enqueue(key);
+      },
+      update: (old, pod) => {
+        if (pod.metadata.deletionTimestamp !== undefined && old.metadata.deletionTimestamp === undefined) return podGone(pod);
+        const oldKey = ownerKey(old, replicaSets);
+        const key = ownerKey(pod, replicaSets);
+        if (oldKey && oldKey !== key) runner.enqueue(oldKey);
+        if (key) runner.enqueue(key);
+      },
+      delete: podGone,
+    });
+  },
+};

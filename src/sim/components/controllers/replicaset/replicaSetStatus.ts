@@ -1,0 +1,55 @@
+import type { Pod, ReplicaSet } from "../../../api/types";
+import { isPodAvailable, isPodReady, podReadySince, selectorMatches } from "../framework";
+
+export type ReplicaSetStatus = NonNullable<ReplicaSet["status"]>;
+
+/** calculateStatus: counts over the ReplicaSet's active pods. */
+export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], now: number): ReplicaSetStatus {
+  const minReady = rs.spec.minReadySeconds ?? 0;
+  const templateLabels = rs.spec.template.metadata?.labels ?? {};
+  let fullyLabeled = 0;
+  let ready = 0;
+  let available = 0;
+  for (const p of pods) {
+    if (selectorMatches({ matchLabels: templateLabels }, p.metadata.labels)) fullyLabeled++;
+    if (isPodReady(p)) {
+      ready++;
+      if (isPodAvailable(p, minReady, now)) available++;
+    }
+  }
+  return {
+    replicas: pods.length,
+    fullyLabeledReplicas: fullyLabeled,
+    readyReplicas: ready,
+    availableReplicas: available,
+    observedGeneration: rs.metadata.generation ?? 0,
+  };
+}
+
+export function statusEquals(a: ReplicaSet["status"], b: ReplicaSetStatus): boolean {
+  return (
+    a !== undefined &&
+    a.replicas === b.replicas &&
+    (a.fullyLabeledReplicas ?? 0) === b.fullyLabeledReplicas &&
+    (a.readyReplicas ?? 0) === b.readyReplicas &&
+    (a.availableReplicas ?? 0) === b.availableReplicas &&
+    (a.observedGeneration ?? 0) === b.observedGeneration
+  );
+}
+
+/**
+ * When the next ready pod becomes available (ready for more than minReadySeconds), in ms from
+ * now; undefined when no pod is waiting for that.
+ */
+export function nextAvailableIn(rs: ReplicaSet, pods: readonly Pod[], now: number): number | undefined {
+  const minReady = (rs.spec.minReadySeconds ?? 0) * 1000;
+  if (minReady === 0) return undefined;
+  let next: number | undefined;
+  for (const p of pods) {
+    const since = podReadySince(p);
+    if (since === undefined || !Number.isFinite(since)) continue;
+    const at = since + minReady + 1;
+    if (at > now && (next === undefined || at < next)) next = at;
+  }
+  return next === undefined ? undefined : next - now;
+}
