@@ -1,0 +1,2 @@
+export { FakeTransport, mergePatch, matchesLabelSelector, status } from "./fakeTransport";
+export { kubectl, type RunResult } from "./harness";
