@@ -1,0 +1,47 @@
+import type { Cluster } from "../sim/clusterTypes";
+import { createAppStore, type AppStore } from "./appStore";
+import { createBridge, type Bridge } from "./bridge";
+import { createDriver, type Driver } from "./driver";
+
+/** One running cluster wired to a store. */
+export interface Session {
+  cluster: Cluster;
+  store: AppStore;
+  bridge: Bridge;
+  driver: Driver;
+  dispose(): void;
+}
+
+export function createSession(cluster: Cluster, store: AppStore = createAppStore()): Session {
+  const bridge = createBridge(cluster, store);
+  const driver = createDriver(cluster, store, bridge);
+  return { cluster, store, bridge, driver, dispose: () => bridge.dispose() };
+}
+
+/** The app's store, read by every component through `useAppStore`. */
+export const appStore: AppStore = createAppStore();
+
+let current: Session | null = null;
+
+/** Starts the app's session on `appStore` (replacing any previous one). */
+export function startSession(cluster: Cluster): Session {
+  current?.dispose();
+  appStore.setState(appStore.getInitialState(), true);
+  current = createSession(cluster, appStore);
+  return current;
+}
+
+export function currentSession(): Session | null {
+  return current;
+}
+
+/** Calls `driver.frame` every animation frame until the returned function is called. */
+export function startFrameLoop(session: Session, clock: () => number = () => performance.now()): () => void {
+  let handle = 0;
+  const tick = () => {
+    session.driver.frame(clock());
+    handle = requestAnimationFrame(tick);
+  };
+  handle = requestAnimationFrame(tick);
+  return () => cancelAnimationFrame(handle);
+}

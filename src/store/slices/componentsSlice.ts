@@ -1,0 +1,28 @@
+import type { ComponentInfo } from "../../sim/clusterTypes";
+
+export interface ComponentsState {
+  /** By component id; replaced when components are refreshed (after a fault). */
+  components: Readonly<Record<string, ComponentInfo>>;
+  componentOrder: readonly string[];
+}
+
+export function initialComponents(): ComponentsState {
+  return { components: {}, componentOrder: [] };
+}
+
+/** Keeps unchanged ComponentInfo references so memoised nodes do not re-render. */
+export function refreshComponents(state: ComponentsState, list: readonly ComponentInfo[]): ComponentsState {
+  const components: Record<string, ComponentInfo> = {};
+  let changed = list.length !== state.componentOrder.length;
+  for (const c of list) {
+    const old = state.components[c.id];
+    if (old && old.running === c.running && old.label === c.label && old.node === c.node && old.role === c.role) {
+      components[c.id] = old;
+    } else {
+      components[c.id] = { ...c };
+      changed = true;
+    }
+  }
+  if (!changed) return state;
+  return { components, componentOrder: list.map((c) => c.id) };
+}
