@@ -38,3 +38,16 @@ describe("Kernel", () => {
     expect(built).toBe(0);
   });
 });
+
+describe("Channel", () => {
+  it("keeps messages in send order whatever their latency", async () => {
+    const { Channel } = await import("./channel");
+    const k = new Kernel(1);
+    const ch = new Channel(k);
+    const got: string[] = [];
+    ch.send(10, null, () => got.push("first"));
+    ch.send(2, null, () => got.push("second"));
+    k.runUntil(100);
+    expect(got).toEqual(["first", "second"]);
+  });
+});

@@ -8,10 +8,11 @@ export interface ApiClient {
   /** Sends one request; `cb` runs when the response arrives (never synchronously). */
   request(req: ApiRequest, cb?: ResponseCallback): void;
   /**
-   * Opens a watch (after an initial list delivered as ADDED events). The stream survives
-   * kube-apiserver outages by re-listing when it comes back; `onRelist` fires then.
+   * Opens a watch. The initial list goes to `onSync` (or, without it, arrives as ADDED
+   * events). The stream survives kube-apiserver outages and partitions: the client re-lists
+   * when it can reach kube-apiserver again and `onSync` receives the full state.
    */
-  watch(req: ApiRequest, onEvent: (ev: WatchEvent) => void): WatchHandle;
+  watch(req: ApiRequest, onEvent: (ev: WatchEvent) => void, onSync?: (items: KubeObject[]) => void): WatchHandle;
 }
 
 export interface WatchHandle {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { EtcdStore } from "./etcdStore";
+
+const pod = (name: string, ns = "default") => ({ apiVersion: "v1", kind: "Pod", metadata: { name, namespace: ns } });
+
+describe("EtcdStore", () => {
+  it("bumps one global revision per write and sets resourceVersion", () => {
+    const s = new EtcdStore();
+    const a = s.put("/registry/pods/default/a", pod("a"))!;
+    const b = s.put("/registry/deployments/default/web", { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web" } })!;
+    expect(b.modRevision).toBe(a.modRevision + 1);
+    expect(a.value.metadata.resourceVersion).toBe(String(a.modRevision));
+    const a2 = s.put("/registry/pods/default/a", pod("a"))!;
+    expect(a2.createRevision).toBe(a.createRevision);
+    expect(a2.version).toBe(2);
+  });
+
+  it("ranges by prefix in key order without crossing resources", () => {
+    const s = new EtcdStore();
+    s.put("/registry/pods/kube-system/z", pod("z", "kube-system"));
+    s.put("/registry/pods/default/b", pod("b"));
+    s.put("/registry/pods/default/a", pod("a"));
+    s.put("/registry/minions/worker-1", { apiVersion: "v1", kind: "Node", metadata: { name: "worker-1" } });
+    expect(s.range("/registry/pods/").map((e) => e.key)).toEqual([
+      "/registry/pods/default/a",
+      "/registry/pods/default/b",
+      "/registry/pods/kube-system/z",
+    ]);
+    expect(s.range("/registry/pods/default/").map((e) => e.value.metadata.name)).toEqual(["a", "b"]);
+    expect(s.range("/registry/services/specs/")).toEqual([]);
+  });
+
+  it("compare-and-swap fails on a stale revision and delete reports the last value", () => {
+    const s = new EtcdStore();
+    const e = s.put("/registry/pods/default/a", pod("a"))!;
+    s.put("/registry/pods/default/a", pod("a"));
+    expect(s.put("/registry/pods/default/a", pod("a"), e.modRevision)).toBeUndefined();
+    const writes: string[] = [];
+    s.onWrite((w) => writes.push(`${w.type} ${w.key}`));
+    expect(s.delete("/registry/pods/default/a")?.value.metadata.name).toBe("a");
+    expect(s.get("/registry/pods/default/a")).toBeUndefined();
+    expect(writes).toEqual(["delete /registry/pods/default/a"]);
+  });
+});

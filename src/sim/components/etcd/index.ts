@@ -1,0 +1,2 @@
+export { EtcdStore, type EtcdEntry, type EtcdWrite } from "./etcdStore";
+export { EtcdServer } from "./etcdServer";
