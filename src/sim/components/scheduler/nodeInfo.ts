@@ -1,0 +1,80 @@
+import type { Labels, Node, Taint } from "../../api/types";
+import type { PodInfo } from "./podInfo";
+import { cpuMillis, wholeUnits } from "./quantity";
+
+/**
+ * framework.NodeInfo: one node and the aggregates of the pods assigned to it, kept up to
+ * date incrementally (each pod add/remove is O(pod size), never a rescan).
+ */
+export class NodeInfo {
+  /** Undefined while pods are known for a node the scheduler has not seen yet. */
+  node: Node | undefined;
+  labels: Labels = {};
+  taints: readonly Taint[] = [];
+  unschedulable = false;
+  allocatableMilliCpu = 0;
+  allocatableMemory = 0;
+  allowedPodNumber = 0;
+  requestedMilliCpu = 0;
+  requestedMemory = 0;
+  nonZeroMilliCpu = 0;
+  nonZeroMemory = 0;
+  readonly pods = new Map<string, PodInfo>();
+  /** `PROTOCOL/port` → pods using it. */
+  readonly usedPorts = new Map<string, number>();
+  /** Image name → size in bytes, from node.status.images. */
+  imageSizes = new Map<string, number>();
+  readonly podsWithAffinity = new Set<PodInfo>();
+  readonly podsWithRequiredAntiAffinity = new Set<PodInfo>();
+  /** Bumped on every change (lets callers cache per-node derived data). */
+  generation = 0;
+
+  constructor(readonly name: string) {}
+
+  setNode(node: Node): void {
+    this.node = node;
+    this.labels = node.metadata.labels ?? {};
+    this.taints = node.spec?.taints ?? [];
+    this.unschedulable = node.spec?.unschedulable === true;
+    const alloc = node.status?.allocatable ?? node.status?.capacity ?? {};
+    this.allocatableMilliCpu = cpuMillis(alloc.cpu);
+    this.allocatableMemory = wholeUnits(alloc.memory);
+    this.allowedPodNumber = wholeUnits(alloc.pods);
+    const images = new Map<string, number>();
+    for (const img of node.status?.images ?? []) for (const n of img.names) images.set(n, img.sizeBytes);
+    this.imageSizes = images;
+    this.generation++;
+  }
+
+  addPod(p: PodInfo): void {
+    this.pods.set(p.key, p);
+    this.requestedMilliCpu += p.milliCpu;
+    this.requestedMemory += p.memory;
+    this.nonZeroMilliCpu += p.nonZeroMilliCpu;
+    this.nonZeroMemory += p.nonZeroMemory;
+    for (const port of p.hostPorts) this.usedPorts.set(port, (this.usedPorts.get(port) ?? 0) + 1);
+    if (p.hasPodAffinity) this.podsWithAffinity.add(p);
+    if (p.affinity.requiredAntiAffinity.length > 0) this.podsWithRequiredAntiAffinity.add(p);
+    this.generation++;
+  }
+
+  /** Removes the pod with this key; returns it (undefined when it was not here). */
+  removePod(key: string): PodInfo | undefined {
+    const p = this.pods.get(key);
+    if (!p) return undefined;
+    this.pods.delete(key);
+    this.requestedMilliCpu -= p.milliCpu;
+    this.requestedMemory -= p.memory;
+    this.nonZeroMilliCpu -= p.nonZeroMilliCpu;
+    this.nonZeroMemory -= p.nonZeroMemory;
+    for (const port of p.hostPorts) {
+      const n = (this.usedPorts.get(port) ?? 0) - 1;
+      if (n > 0) this.usedPorts.set(port, n);
+      else this.usedPorts.delete(port);
+    }
+    this.podsWithAffinity.delete(p);
+    this.podsWithRequiredAntiAffinity.delete(p);
+    this.generation++;
+    return p;
+  }
+}

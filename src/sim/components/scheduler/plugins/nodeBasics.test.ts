@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { makePodInfo } from "../podInfo";
+import { Snapshot } from "../snapshot";
+import { makeNode, makePod } from "../testFixtures";
+import { NodeName } from "./nodeName";
+import { NodePorts } from "./nodePorts";
+import { NodeUnschedulable } from "./nodeUnschedulable";
+
+describe("NodeUnschedulable", () => {
+  const snap = new Snapshot();
+  const cordoned = snap.setNode(makeNode("cordoned", { unschedulable: true }));
+  const open = snap.setNode(makeNode("open"));
+
+  it("rejects cordoned nodes", () => {
+    const prep = NodeUnschedulable.prepareFilter(makePodInfo(makePod("p")), snap);
+    if (prep.kind !== "run") throw new Error("expected a filter");
+    expect(prep.filter(cordoned)?.reasons).toEqual(["node(s) were unschedulable"]);
+    expect(prep.filter(cordoned)?.code).toBe("UnschedulableAndUnresolvable");
+    expect(prep.filter(open)).toBeNull();
+  });
+
+  it("lets pods tolerating node.kubernetes.io/unschedulable through", () => {
+    const pod = makePod("ds", { spec: { tolerations: [{ key: "node.kubernetes.io/unschedulable", operator: "Exists", effect: "NoSchedule" }] } });
+    const prep = NodeUnschedulable.prepareFilter(makePodInfo(pod), snap);
+    expect(prep.kind === "run" && prep.filter(cordoned)).toBeNull();
+  });
+});
+
+describe("NodeName", () => {
+  it("fits only the named node", () => {
+    const snap = new Snapshot();
+    const a = snap.setNode(makeNode("a"));
+    const b = snap.setNode(makeNode("b"));
+    const prep = NodeName.prepareFilter(makePodInfo(makePod("p", { nodeName: "a" })), snap);
+    if (prep.kind !== "run") throw new Error("expected a filter");
+    expect(prep.filter(a)).toBeNull();
+    expect(prep.filter(b)?.reasons).toEqual(["node(s) didn't match the requested node name"]);
+  });
+});
+
+describe("NodePorts", () => {
+  it("rejects a node where the host port is taken", () => {
+    const snap = new Snapshot();
+    const busy = snap.setNode(makeNode("busy"));
+    const free = snap.setNode(makeNode("free"));
+    snap.addPod(makePod("old", { hostPort: 8080 }), "busy");
+    const prep = NodePorts.prepareFilter(makePodInfo(makePod("new", { hostPort: 8080 })), snap);
+    if (prep.kind !== "run") throw new Error("expected a filter");
+    expect(prep.filter(busy)?.reasons).toEqual(["node(s) didn't have free ports for the requested pod ports"]);
+    expect(prep.filter(busy)?.code).toBe("Unschedulable");
+    expect(prep.filter(free)).toBeNull();
+    // Freed when the pod goes.
+    snap.removePod("default/old");
+    expect(prep.filter(busy)).toBeNull();
+  });
+
+  it("is skipped for pods without host ports", () => {
+    expect(NodePorts.prepareFilter(makePodInfo(makePod("p")), new Snapshot()).kind).toBe("skip");
+  });
+});

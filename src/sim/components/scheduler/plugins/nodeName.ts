@@ -1,0 +1,14 @@
+import { status, type FilterPlugin } from "../framework";
+
+export const ErrReasonNodeName = "node(s) didn't match the requested node name";
+const MISMATCH = status("NodeName", "UnschedulableAndUnresolvable", ErrReasonNodeName);
+
+/** A pod that names a node fits only that node (the scheduler rarely sees one: it skips bound pods). */
+export const NodeName: FilterPlugin = {
+  name: "NodeName",
+  prepareFilter: (pod) => {
+    const wanted = pod.pod.spec.nodeName;
+    if (!wanted) return { kind: "run", filter: () => null };
+    return { kind: "run", filter: (node) => (node.name === wanted ? null : MISMATCH) };
+  },
+};

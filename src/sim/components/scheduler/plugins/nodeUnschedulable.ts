@@ -1,0 +1,18 @@
+import type { Toleration } from "../../../api/types";
+import { status, type FilterPlugin } from "../framework";
+import { toleratesTaint } from "./taintToleration";
+
+export const ErrReasonUnschedulable = "node(s) were unschedulable";
+const UNSCHEDULABLE = status("NodeUnschedulable", "UnschedulableAndUnresolvable", ErrReasonUnschedulable);
+const UNSCHEDULABLE_TAINT = { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" } as const;
+
+/** A cordoned node (spec.unschedulable) takes only pods tolerating node.kubernetes.io/unschedulable:NoSchedule. */
+export function nodeUnschedulableFilter(tolerations: readonly Toleration[], unschedulable: boolean): typeof UNSCHEDULABLE | null {
+  if (!unschedulable) return null;
+  return tolerations.some((t) => toleratesTaint(t, UNSCHEDULABLE_TAINT)) ? null : UNSCHEDULABLE;
+}
+
+export const NodeUnschedulable: FilterPlugin = {
+  name: "NodeUnschedulable",
+  prepareFilter: (pod) => ({ kind: "run", filter: (node) => nodeUnschedulableFilter(pod.tolerations, node.unschedulable) }),
+};

@@ -1,0 +1,67 @@
+import type { Taint, Toleration } from "../../../api/types";
+import { defaultNormalizeScore, MAX_NODE_SCORE, status, type FilterPlugin, type FilterStatus, type ScorePlugin } from "../framework";
+
+/** v1.Toleration.ToleratesTaint. */
+export function toleratesTaint(t: Toleration, taint: Pick<Taint, "key" | "value" | "effect">): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.key && t.key !== taint.key) return false;
+  switch (t.operator ?? "Equal") {
+    case "Exists":
+      return true;
+    case "Equal":
+      return (t.value ?? "") === (taint.value ?? "");
+    default:
+      return false;
+  }
+}
+
+function tolerated(tolerations: readonly Toleration[], taint: Taint): boolean {
+  for (const t of tolerations) if (toleratesTaint(t, taint)) return true;
+  return false;
+}
+
+const reasons = new Map<string, FilterStatus>();
+/** One shared status per distinct taint, so the filter loop builds no strings. */
+function untolerated(taint: Taint): FilterStatus {
+  const text = `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ""}}`;
+  let s = reasons.get(text);
+  if (!s) {
+    s = status("TaintToleration", "UnschedulableAndUnresolvable", text);
+    if (reasons.size < 1000) reasons.set(text, s);
+  }
+  return s;
+}
+
+/** The first NoSchedule/NoExecute taint (in node order) the pod does not tolerate → rejection. */
+export function taintTolerationFilter(tolerations: readonly Toleration[], taints: readonly Taint[]): FilterStatus | null {
+  for (const taint of taints) {
+    if (taint.effect !== "NoSchedule" && taint.effect !== "NoExecute") continue;
+    if (!tolerated(tolerations, taint)) return untolerated(taint);
+  }
+  return null;
+}
+
+/** Raw score: the number of PreferNoSchedule taints not tolerated (tolerations with that effect or none). */
+export function taintTolerationScore(tolerations: readonly Toleration[], taints: readonly Taint[]): number {
+  let n = 0;
+  for (const taint of taints) {
+    if (taint.effect !== "PreferNoSchedule") continue;
+    if (!tolerated(tolerations, taint)) n++;
+  }
+  return n;
+}
+
+export const TaintToleration: FilterPlugin & ScorePlugin = {
+  name: "TaintToleration",
+  weight: 3,
+  prepareFilter: (pod) => ({ kind: "run", filter: (node) => taintTolerationFilter(pod.tolerations, node.taints) }),
+  prepareScore: (pod) => {
+    const prefer = pod.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule");
+    return {
+      kind: "run",
+      score: (node) => taintTolerationScore(prefer, node.taints),
+      // Fewer intolerable taints is better.
+      normalize: (scores) => defaultNormalizeScore(MAX_NODE_SCORE, true, scores),
+    };
+  },
+};

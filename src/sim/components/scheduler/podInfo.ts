@@ -1,0 +1,157 @@
+import type { Container, Labels, Pod, PodAffinityTerm, Toleration } from "../../api/types";
+import { compileLabelSelector, type LabelMatcher } from "./selectors";
+import { cpuMillis, wholeUnits } from "./quantity";
+
+/** schedutil.DefaultMilliCPURequest / DefaultMemoryRequest: what scoring assumes a request-less container asks for. */
+export const DEFAULT_MILLI_CPU_REQUEST = 100;
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+
+/** One parsed pod (anti-)affinity term. */
+export interface AffinityTerm {
+  readonly matches: LabelMatcher;
+  /** Namespaces the term selects pods in (the owner's namespace when the term names none). */
+  readonly namespaces: ReadonlySet<string>;
+  readonly topologyKey: string;
+  /** Preferred terms' weight; 1 for required terms. */
+  readonly weight: number;
+}
+
+export interface PodAffinityInfo {
+  readonly requiredAffinity: readonly AffinityTerm[];
+  readonly requiredAntiAffinity: readonly AffinityTerm[];
+  readonly preferredAffinity: readonly AffinityTerm[];
+  readonly preferredAntiAffinity: readonly AffinityTerm[];
+}
+
+const NO_AFFINITY: PodAffinityInfo = { requiredAffinity: [], requiredAntiAffinity: [], preferredAffinity: [], preferredAntiAffinity: [] };
+
+/**
+ * The scheduler's precomputed view of one pod (framework.PodInfo plus the resource sums
+ * NodeInfo keeps): computed once when the pod is seen, reused by every plugin and node.
+ */
+export interface PodInfo {
+  readonly key: string;
+  readonly pod: Pod;
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Labels;
+  /** resource.PodRequests: sum of containers, at least the largest init container. */
+  readonly milliCpu: number;
+  readonly memory: number;
+  /** The same with request-less containers counted as 100m / 200Mi (for scoring). */
+  readonly nonZeroMilliCpu: number;
+  readonly nonZeroMemory: number;
+  /** Host ports as `PROTOCOL/port` (the host IP is always 0.0.0.0 here). */
+  readonly hostPorts: readonly string[];
+  readonly tolerations: readonly Toleration[];
+  /** Normalised image names of init containers then containers (ImageLocality). */
+  readonly images: readonly string[];
+  readonly priority: number;
+  /** Pods being deleted do not count for topology spreading. */
+  readonly terminating: boolean;
+  /** spec.affinity has podAffinity or podAntiAffinity (NodeInfo.PodsWithAffinity). */
+  readonly hasPodAffinity: boolean;
+  readonly affinity: PodAffinityInfo;
+}
+
+export function podKey(namespace: string | undefined, name: string | undefined): string {
+  return `${namespace ?? "default"}/${name ?? ""}`;
+}
+
+/** ImageLocality's normalizedImageName: a name without a tag means `:latest`. */
+export function normalizedImageName(name: string): string {
+  return name.lastIndexOf(":") <= name.lastIndexOf("/") ? `${name}:latest` : name;
+}
+
+function request(c: Container, resource: "cpu" | "memory"): string | undefined {
+  // API defaulting copies limits into missing requests; do the same if it has not run.
+  return c.resources?.requests?.[resource] ?? c.resources?.limits?.[resource];
+}
+
+function sumRequests(pod: Pod, nonZero: boolean): [number, number] {
+  let cpu = 0;
+  let mem = 0;
+  const one = (c: Container): [number, number] => {
+    const rc = request(c, "cpu");
+    const rm = request(c, "memory");
+    return [
+      rc === undefined ? (nonZero ? DEFAULT_MILLI_CPU_REQUEST : 0) : cpuMillis(rc),
+      rm === undefined ? (nonZero ? DEFAULT_MEMORY_REQUEST : 0) : wholeUnits(rm),
+    ];
+  };
+  for (const c of pod.spec.containers ?? []) {
+    const [a, b] = one(c);
+    cpu += a;
+    mem += b;
+  }
+  for (const c of pod.spec.initContainers ?? []) {
+    const [a, b] = one(c);
+    if (a > cpu) cpu = a;
+    if (b > mem) mem = b;
+  }
+  return [cpu, mem];
+}
+
+function hostPortsOf(pod: Pod): string[] {
+  const out: string[] = [];
+  for (const c of pod.spec.containers ?? []) {
+    for (const p of c.ports ?? []) {
+      // With hostNetwork, API defaulting makes hostPort equal containerPort.
+      const hostPort = p.hostPort ?? (pod.spec.hostNetwork ? p.containerPort : 0);
+      if (hostPort > 0) out.push(`${p.protocol ?? "TCP"}/${hostPort}`);
+    }
+  }
+  return out;
+}
+
+function terms(list: readonly PodAffinityTerm[] | undefined, ns: string): AffinityTerm[] {
+  return (list ?? []).map((t) => termOf(t, ns, 1));
+}
+
+function termOf(t: PodAffinityTerm, ns: string, weight: number): AffinityTerm {
+  return {
+    matches: compileLabelSelector(t.labelSelector),
+    namespaces: new Set(t.namespaces && t.namespaces.length > 0 ? t.namespaces : [ns]),
+    topologyKey: t.topologyKey,
+    weight,
+  };
+}
+
+function affinityOf(pod: Pod, ns: string): PodAffinityInfo {
+  const a = pod.spec.affinity;
+  if (!a || (!a.podAffinity && !a.podAntiAffinity)) return NO_AFFINITY;
+  return {
+    requiredAffinity: terms(a.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution, ns),
+    requiredAntiAffinity: terms(a.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution, ns),
+    preferredAffinity: (a.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => termOf(w.podAffinityTerm, ns, w.weight)),
+    preferredAntiAffinity: (a.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) =>
+      termOf(w.podAffinityTerm, ns, w.weight),
+    ),
+  };
+}
+
+export function makePodInfo(pod: Pod): PodInfo {
+  const namespace = pod.metadata.namespace ?? "default";
+  const name = pod.metadata.name ?? "";
+  const [milliCpu, memory] = sumRequests(pod, false);
+  const [nonZeroMilliCpu, nonZeroMemory] = sumRequests(pod, true);
+  const a = pod.spec.affinity;
+  return {
+    key: `${namespace}/${name}`,
+    pod,
+    namespace,
+    name,
+    labels: pod.metadata.labels ?? {},
+    milliCpu,
+    memory,
+    nonZeroMilliCpu,
+    nonZeroMemory,
+    hostPorts: hostPortsOf(pod),
+    tolerations: pod.spec.tolerations ?? [],
+    images: [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])].map((c) => normalizedImageName(c.image)),
+    priority: pod.spec.priority ?? 0,
+    terminating: pod.metadata.deletionTimestamp !== undefined,
+    hasPodAffinity: !!a && (!!a.podAffinity || !!a.podAntiAffinity),
+    affinity: affinityOf(pod, namespace),
+  };
+}

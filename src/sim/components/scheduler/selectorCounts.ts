@@ -1,0 +1,94 @@
+import type { LabelSelector } from "../../api/types";
+import type { PodInfo } from "./podInfo";
+import { compileLabelSelector, selectorKey, type LabelMatcher } from "./selectors";
+
+/** Matching, non-terminating pods of one (namespace, selector), counted per node. */
+export class SelectorCounts {
+  readonly perNode = new Map<string, number>();
+  total = 0;
+  constructor(
+    readonly namespace: string,
+    readonly matches: LabelMatcher,
+  ) {}
+
+  count(nodeName: string): number {
+    return this.perNode.get(nodeName) ?? 0;
+  }
+
+  bump(nodeName: string, delta: number): void {
+    const n = (this.perNode.get(nodeName) ?? 0) + delta;
+    if (n > 0) this.perNode.set(nodeName, n);
+    else this.perNode.delete(nodeName);
+    this.total += delta;
+  }
+}
+
+const MAX_ENTRIES = 4096;
+
+/**
+ * PodTopologySpread's counts, indexed so a scheduling cycle never scans all pods: each
+ * selector is registered the first time a pod needs it (one scan of its namespace), then kept
+ * current on every pod add/remove. A pod is offered only to the selectors "anchored" on one
+ * of its labels, so the per-pod cost does not grow with the number of selectors.
+ */
+export class SelectorCountIndex {
+  private readonly entries = new Map<string, { counts: SelectorCounts; anchor: string }>();
+  private readonly anchors = new Map<string, SelectorCounts[]>();
+
+  /** The counts for a selector, building them from `seed` (the namespace's assigned pods) the first time. */
+  get(namespace: string, selector: LabelSelector, seed: () => Iterable<[PodInfo, string]>): SelectorCounts {
+    const key = `${namespace}\u0000${selectorKey(selector)}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Refresh recency (Map order is the LRU order).
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.counts;
+    }
+    const counts = new SelectorCounts(namespace, compileLabelSelector(selector));
+    for (const [p, nodeName] of seed()) if (counted(p, counts)) counts.bump(nodeName, 1);
+    const first = Object.keys(selector.matchLabels ?? {}).sort()[0];
+    const anchor = first === undefined ? `${namespace}\u0000*` : `${namespace}\u0000${first}=${selector.matchLabels?.[first] ?? ""}`;
+    this.entries.set(key, { counts, anchor });
+    const list = this.anchors.get(anchor);
+    if (list) list.push(counts);
+    else this.anchors.set(anchor, [counts]);
+    if (this.entries.size > MAX_ENTRIES) this.evictOldest();
+    return counts;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  podAdded(p: PodInfo, nodeName: string): void {
+    this.offer(p, nodeName, 1);
+  }
+
+  podRemoved(p: PodInfo, nodeName: string): void {
+    this.offer(p, nodeName, -1);
+  }
+
+  private offer(p: PodInfo, nodeName: string, delta: number): void {
+    if (this.entries.size === 0 || p.terminating) return;
+    for (const k in p.labels) {
+      const list = this.anchors.get(`${p.namespace}\u0000${k}=${p.labels[k]}`);
+      if (list) for (const c of list) if (c.matches(p.labels)) c.bump(nodeName, delta);
+    }
+    const any = this.anchors.get(`${p.namespace}\u0000*`);
+    if (any) for (const c of any) if (c.matches(p.labels)) c.bump(nodeName, delta);
+  }
+
+  private evictOldest(): void {
+    const [key, entry] = this.entries.entries().next().value as [string, { counts: SelectorCounts; anchor: string }];
+    this.entries.delete(key);
+    const list = this.anchors.get(entry.anchor) ?? [];
+    const i = list.indexOf(entry.counts);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.anchors.delete(entry.anchor);
+  }
+}
+
+function counted(p: PodInfo, c: SelectorCounts): boolean {
+  return !p.terminating && p.namespace === c.namespace && c.matches(p.labels);
+}

@@ -1,0 +1,174 @@
+import type { LabelSelector, Node, Pod } from "../../api/types";
+import { NodeInfo } from "./nodeInfo";
+import { NodeTree } from "./nodeTree";
+import { makePodInfo, podKey, type PodInfo } from "./podInfo";
+import { SelectorCountIndex, type SelectorCounts } from "./selectorCounts";
+
+/**
+ * The scheduler's cache of nodes and assigned (or assumed) pods. The simulation is single
+ * threaded, so the cache is also the snapshot each cycle reads: every aggregate is kept
+ * incrementally and nothing is rebuilt per pod.
+ */
+export class Snapshot {
+  private readonly infos = new Map<string, NodeInfo>();
+  private readonly tree = new NodeTree();
+  private ordered: NodeInfo[] | undefined;
+  private readonly podNode = new Map<string, NodeInfo>();
+  private readonly podsByNamespace = new Map<string, Map<string, PodInfo>>();
+  private readonly imageNodes = new Map<string, number>();
+  readonly nodesWithPodAffinity = new Set<NodeInfo>();
+  readonly nodesWithRequiredAntiAffinity = new Set<NodeInfo>();
+  private readonly spread = new SelectorCountIndex();
+
+  // ---- nodes ----
+
+  /** Adds or updates a node. */
+  setNode(node: Node): NodeInfo {
+    const name = node.metadata.name ?? "";
+    let info = this.infos.get(name);
+    if (!info) {
+      info = new NodeInfo(name);
+      this.infos.set(name, info);
+    }
+    const known = info.node !== undefined;
+    for (const img of info.imageSizes.keys()) this.bumpImage(img, -1);
+    info.setNode(node);
+    for (const img of info.imageSizes.keys()) this.bumpImage(img, 1);
+    if (known) this.tree.update(name, info.labels);
+    else this.tree.add(name, info.labels);
+    this.ordered = undefined;
+    return info;
+  }
+
+  removeNode(name: string): void {
+    const info = this.infos.get(name);
+    if (!info?.node) return;
+    for (const img of info.imageSizes.keys()) this.bumpImage(img, -1);
+    info.imageSizes = new Map();
+    info.node = undefined;
+    this.tree.remove(name);
+    // Like the real cache, a removed node's pods stay accounted until they are deleted.
+    if (info.pods.size === 0) this.infos.delete(name);
+    this.ordered = undefined;
+  }
+
+  /** Nodes in the nodeTree's zone-interleaved order (the order the filter loop walks). */
+  nodes(): readonly NodeInfo[] {
+    if (!this.ordered) {
+      const out: NodeInfo[] = [];
+      for (const n of this.tree.list()) {
+        const info = this.infos.get(n);
+        if (info?.node) out.push(info);
+      }
+      this.ordered = out;
+    }
+    return this.ordered;
+  }
+
+  get numNodes(): number {
+    return this.tree.size;
+  }
+
+  node(name: string): NodeInfo | undefined {
+    const info = this.infos.get(name);
+    return info?.node ? info : undefined;
+  }
+
+  /** How many nodes report this image (ImageLocality's spread). */
+  imageNumNodes(image: string): number {
+    return this.imageNodes.get(image) ?? 0;
+  }
+
+  private bumpImage(image: string, delta: number): void {
+    const n = (this.imageNodes.get(image) ?? 0) + delta;
+    if (n > 0) this.imageNodes.set(image, n);
+    else this.imageNodes.delete(image);
+  }
+
+  // ---- pods ----
+
+  hasPod(key: string): boolean {
+    return this.podNode.has(key);
+  }
+
+  nodeOfPod(key: string): string | undefined {
+    return this.podNode.get(key)?.name;
+  }
+
+  /** Adds an assigned pod (spec.nodeName set) or an assumed one (nodeName given). Replaces any previous copy. */
+  addPod(pod: Pod | PodInfo, nodeName?: string): void {
+    const p = "key" in pod ? pod : makePodInfo(pod);
+    const target = nodeName ?? p.pod.spec.nodeName;
+    if (!target) return;
+    this.removePod(p.key);
+    let info = this.infos.get(target);
+    if (!info) {
+      info = new NodeInfo(target);
+      this.infos.set(target, info);
+    }
+    info.addPod(p);
+    this.podNode.set(p.key, info);
+    let ns = this.podsByNamespace.get(p.namespace);
+    if (!ns) {
+      ns = new Map();
+      this.podsByNamespace.set(p.namespace, ns);
+    }
+    ns.set(p.key, p);
+    if (p.hasPodAffinity) this.nodesWithPodAffinity.add(info);
+    if (p.affinity.requiredAntiAffinity.length > 0) this.nodesWithRequiredAntiAffinity.add(info);
+    this.spread.podAdded(p, target);
+  }
+
+  /**
+   * An informer update of an assigned pod. Status-only changes (the common case: kubelet
+   * reports) cost a comparison; label, node or deletion changes re-file the pod.
+   */
+  updatePod(pod: Pod): void {
+    const key = podKey(pod.metadata.namespace, pod.metadata.name);
+    const info = this.podNode.get(key);
+    const prev = info?.pods.get(key);
+    if (prev && info && info.name === pod.spec.nodeName && sameSchedulingView(prev.pod, pod)) return;
+    if (pod.spec.nodeName) this.addPod(pod);
+    else this.removePod(key);
+  }
+
+  removePod(key: string): PodInfo | undefined {
+    const info = this.podNode.get(key);
+    if (!info) return undefined;
+    const p = info.removePod(key);
+    this.podNode.delete(key);
+    if (!p) return undefined;
+    this.podsByNamespace.get(p.namespace)?.delete(key);
+    if (info.podsWithAffinity.size === 0) this.nodesWithPodAffinity.delete(info);
+    if (info.podsWithRequiredAntiAffinity.size === 0) this.nodesWithRequiredAntiAffinity.delete(info);
+    this.spread.podRemoved(p, info.name);
+    if (!info.node && info.pods.size === 0) this.infos.delete(info.name);
+    return p;
+  }
+
+  /** Per-node counts of the namespace's non-terminating pods the selector matches. */
+  spreadCounts(namespace: string, selector: LabelSelector): SelectorCounts {
+    return this.spread.get(namespace, selector, () => this.assignedPods(namespace));
+  }
+
+  private *assignedPods(namespace: string): Iterable<[PodInfo, string]> {
+    for (const p of this.podsByNamespace.get(namespace)?.values() ?? []) {
+      const n = this.podNode.get(p.key);
+      if (n) yield [p, n.name];
+    }
+  }
+}
+
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a ?? {});
+  if (ka.length !== Object.keys(b ?? {}).length) return false;
+  for (const k of ka) if ((a ?? {})[k] !== (b ?? {})[k]) return false;
+  return true;
+}
+
+// A pod's requests, ports and affinity are immutable once created; only labels and deletion
+// change what the scheduler sees of an assigned pod.
+function sameSchedulingView(a: Pod, b: Pod): boolean {
+  return (a.metadata.deletionTimestamp === undefined) === (b.metadata.deletionTimestamp === undefined) && sameLabels(a.metadata.labels, b.metadata.labels);
+}
