@@ -2,7 +2,7 @@
  * kubectl's view of API discovery. The registry itself belongs to the API layer; this file is
  * the one place kubectl reaches it, plus what only kubectl cares about (`get all`).
  */
-import { RESOURCES, resourceFor, resourceForKind, qualifiedName, groupResource, apiResourceRows, type ResourceInfo } from "../sim/api/resources";
+import { RESOURCES, resourceFor, resourceForKind, qualifiedName, groupResource, apiResourceRows, type ResourceInfo } from "../sim/api";
 
 export type ResourceType = ResourceInfo;
 export { RESOURCES, resourceForKind, groupResource, apiResourceRows };

@@ -1,10 +1,9 @@
 import type { KubeObject } from "../../sim/api/types";
 import type { CommandContext } from "../context";
 import { ApiError, CONNECTION_REFUSED, KubectlError } from "../errors";
-import { printObjects } from "../printing";
+import { checkOutputFormat, printOne } from "../printing";
 import { kindString, type ResourceType } from "../resources";
 import { dryRunStrategy, dryRunSuffix } from "./dryRun";
-import { checkOutputFormat } from "./get";
 
 /**
  * Creates an object a command built itself (`create deployment`, `run`, `expose`), honouring
@@ -24,7 +23,7 @@ export async function createGenerated(ctx: CommandContext, type: ResourceType, o
     if (res.object) result = res.object;
   }
   if (format) {
-    ctx.out.write("stdout", printObjects(type, [result], format, true));
+    ctx.out.write("stdout", printOne(result, format, ctx.transport.now()));
     return 0;
   }
   ctx.out.line(`${kindString(type)}/${result.metadata?.name ?? ""} ${verb}${dryRunSuffix(dryRun)}`);

@@ -3,28 +3,15 @@ import type { Command, CommandContext } from "../context";
 import { ApiError, CONNECTION_REFUSED, KubectlError, formatApiError } from "../errors";
 import { F } from "../globalFlags";
 import { parseResourceArgs, type ResourceTarget } from "../parse/resourceArgs";
-import { isKnownOutputFormat, printObjects, printTable, type TableOptions } from "../printing";
+import { checkOutputFormat, printGet as print, type GetPrintOptions } from "../printing";
 import { listObjects, namespaceFor } from "./objects";
 import { sortObjects } from "./sortBy";
-
-const OUTPUT_FORMATS =
-  "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml";
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
 error: Required resource not specified.
 Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
 See 'kubectl get -h' for help and examples`;
-
-export function checkOutputFormat(format: string): void {
-  if (!isKnownOutputFormat(format)) {
-    throw new KubectlError(`error: unable to match a printer suitable for the output format "${format}", allowed formats are: ${OUTPUT_FORMATS}`);
-  }
-}
-
-function noResourcesMessage(ctx: CommandContext, namespaced: boolean): string {
-  return namespaced && !ctx.allNamespaces ? `No resources found in ${ctx.namespace} namespace.` : "No resources found";
-}
 
 export const getCommand: Command = {
   name: "get",
@@ -55,6 +42,7 @@ async function runGet(ctx: CommandContext): Promise<number> {
   const watching = ctx.bool("watch") || ctx.bool("watch-only");
   if (watching && targets.length > 1) throw new KubectlError("error: you may only specify a single resource type");
 
+  for (const t of targets) if (t.type.warning) ctx.out.errLine(`Warning: ${t.type.warning}`);
   const errors: ApiError[] = [];
   const results: { target: ResourceTarget; objects: KubeObject[] }[] = [];
   for (const target of targets) {
@@ -81,43 +69,34 @@ async function runGet(ctx: CommandContext): Promise<number> {
     results.push({ target, objects });
   }
 
-  const multi = results.length > 1 || ctx.bool("show-kind");
-  const withNamespace = ctx.allNamespaces;
-  const tableOpts = (): TableOptions => ({
-    wide: format === "wide",
+  const all = results.flatMap((r) => r.objects);
+  const namespaced = targets.some((t) => t.type.namespaced);
+  const printOpts = (): GetPrintOptions => ({
+    now: ctx.transport.now(),
+    output: format,
+    allNamespaces: ctx.allNamespaces,
+    namespace: ctx.namespace,
+    namespaced,
     showLabels: ctx.bool("show-labels"),
     noHeaders: ctx.bool("no-headers"),
-    withNamespace,
-    withKind: multi,
-    now: ctx.transport.now(),
+    singleItem: targets.length === 1 && targets[0].names.length === 1,
+    withKind: targets.length > 1 || ctx.bool("show-kind"),
   });
-  let printed = 0;
-  const nonEmpty = results.filter((r) => r.objects.length > 0);
-  if (format && format !== "wide") {
-    if (nonEmpty.length > 0) {
-      const single = targets.length === 1 && targets[0].names.length === 1;
-      const all = nonEmpty.flatMap((r) => r.objects);
-      ctx.out.write("stdout", printObjects(nonEmpty[0].target.type, all, format, single));
-      printed = all.length;
-    }
-  } else {
-    nonEmpty.forEach((r, i) => {
-      if (i > 0) ctx.out.write("stdout", "\n");
-      ctx.out.write("stdout", printTable(r.target.type, r.objects, tableOpts()));
-      printed += r.objects.length;
-    });
+  const printed = print(all, printOpts());
+  if (!ctx.bool("watch-only")) ctx.out.write("stdout", printed.stdout);
+  if (printed.exitCode !== 0) {
+    ctx.out.write("stderr", printed.stderr);
+    return 1;
   }
   const askedByName = targets.some((t) => t.names.length > 0);
-  if (printed === 0 && !askedByName && !ctx.bool("watch-only") && errors.length === 0) {
-    ctx.out.errLine(noResourcesMessage(ctx, targets.some((t) => t.type.namespaced)));
-  }
+  if (all.length === 0 && !askedByName && !ctx.bool("watch-only") && errors.length === 0) ctx.out.write("stderr", printed.stderr);
   for (const e of errors) ctx.out.errLine(formatApiError(e.status));
   if (!watching) return errors.length ? 1 : 0;
-  return watch(ctx, results[0].target, format, tableOpts);
+  return watch(ctx, results[0].target, printOpts);
 }
 
 /** `get -w`: each later change prints one row (no header), until interrupted or the deadline. */
-async function watch(ctx: CommandContext, target: ResourceTarget, format: string, tableOpts: () => TableOptions): Promise<number> {
+async function watch(ctx: CommandContext, target: ResourceTarget, printOpts: () => GetPrintOptions): Promise<number> {
   const type = target.type;
   const names = new Set(target.names);
   const fieldSelector = target.names.length === 1 ? `metadata.name=${target.names[0]}` : ctx.str("field-selector") || undefined;
@@ -132,13 +111,9 @@ async function watch(ctx: CommandContext, target: ResourceTarget, format: string
     },
     (ev) => {
       if (names.size > 0 && !names.has(ev.object.metadata.name ?? "")) return;
-      if (format && format !== "wide") {
-        ctx.out.write("stdout", printObjects(type, [ev.object], format, true));
-        return;
-      }
-      const opts = { ...tableOpts(), noHeaders: !headerPending };
+      const r = print([ev.object], { ...printOpts(), noHeaders: !headerPending, singleItem: true });
       headerPending = false;
-      ctx.out.write("stdout", printTable(type, [ev.object], opts));
+      ctx.out.write("stdout", r.stdout);
     },
   );
   try {

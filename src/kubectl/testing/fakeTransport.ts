@@ -7,7 +7,7 @@
 import type { KubeObject, Status } from "../../sim/api/types";
 import type { ApiRequest, ApiResponse, WatchEvent } from "../../sim/components/apiserver/request";
 import { toTimestamp } from "../../sim/runtime";
-import { groupResource, resourceByPlural } from "../../sim/api/resources";
+import { groupResource, resourceByPlural } from "../../sim/api";
 import type { ClusterTransport } from "../transport";
 
 type Handler = (req: ApiRequest) => ApiResponse | undefined;
