@@ -20,6 +20,7 @@ export const DESCRIBE_TABWRITER: TabwriterOptions = { minwidth: 0, padding: 2 };
 
 /** Display width as tabwriter counts it: one per rune (code point). */
 export function runeWidth(s: string): number {
+  if (!/[\ud800-\udbff]/.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -33,10 +34,16 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
   const rawLines = text.split("\n");
   const endsWithNewline = rawLines.length > 0 && rawLines[rawLines.length - 1] === "";
   if (endsWithNewline) rawLines.pop();
-  const lines = rawLines.map((l) => l.split("\t"));
+  return tabwriteCells(rawLines.map((l) => l.split("\t")), opts) + (endsWithNewline ? "\n" : "");
+}
+
+/** Same layout for lines already split into cells; the result has no trailing newline. */
+export function tabwriteCells(lines: readonly (readonly string[])[], opts: TabwriterOptions): string {
   const widthsOf = lines.map((cells) => cells.map(runeWidth));
   const out: string[] = [];
   const widths: number[] = [];
+  const pads: string[] = [];
+  const pad = (n: number): string => pads[n] ?? (pads[n] = " ".repeat(n));
 
   const writeLines = (line0: number, line1: number): void => {
     for (let i = line0; i < line1; i++) {
@@ -44,7 +51,7 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
       let s = "";
       for (let j = 0; j < cells.length; j++) {
         s += cells[j];
-        if (j < widths.length) s += " ".repeat(Math.max(0, widths[j] - widthsOf[i][j]));
+        if (j < widths.length) s += pad(Math.max(0, widths[j] - widthsOf[i][j]));
       }
       out.push(s);
     }
@@ -72,5 +79,5 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
   };
 
   format(0, lines.length);
-  return out.join("\n") + (endsWithNewline ? "\n" : "");
+  return out.join("\n");
 }

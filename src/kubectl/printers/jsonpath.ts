@@ -163,7 +163,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 function descend(values: unknown[], name: string, out: unknown[]): void {
   for (const v of values) {
     if (isObj(v)) {
-      if (name in v) out.push(v[name]);
+      if (v[name] !== undefined) out.push(v[name]);
       descend(Object.keys(v).sort().map((k) => v[k]), name, out);
     } else if (Array.isArray(v)) descend(v, name, out);
   }
@@ -194,10 +194,12 @@ function walk(values: unknown[], steps: Step[], root: unknown): unknown[] {
     for (const v of cur) {
       switch (step.t) {
         case "field":
-          if (isObj(v) && step.name in v) next.push(v[step.name]);
+          if (isObj(v) && v[step.name] !== undefined) next.push(v[step.name]);
           break;
         case "wildcard":
-          if (isObj(v)) for (const k of Object.keys(v).sort()) next.push(v[k]);
+          if (isObj(v)) {
+            for (const k of Object.keys(v).sort()) if (v[k] !== undefined) next.push(v[k]);
+          }
           else if (Array.isArray(v)) next.push(...v);
           break;
         case "all":

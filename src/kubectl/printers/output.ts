@@ -48,8 +48,13 @@ export function validateOutputFormat(output: string): string | null {
   return r.exitCode === 0 ? null : r.stderr;
 }
 
+/** The object (get by name) or kubectl's List; not deep-copied: jsonpath only reads it. */
+function view(objects: readonly KubeObject[], singleItem: boolean): unknown {
+  return singleItem && objects.length === 1 ? objects[0] : asList(objects);
+}
+
 function plain(objects: readonly KubeObject[], singleItem: boolean): unknown {
-  return singleItem && objects.length === 1 ? canonical(objects[0]) : canonical(asList(objects));
+  return canonical(view(objects, singleItem));
 }
 
 function noResources(opts: GetPrintOptions): string {
@@ -79,7 +84,7 @@ export function printObjects(objects: readonly KubeObject[], opts: GetPrintOptio
       if (arg.length === 0) return fail("template format specified but no template given");
       try {
         const nodes = parseJsonPath(arg);
-        const data = plain(objects, single);
+        const data = view(objects, single);
         if (format === "jsonpath-as-json") return ok(toJson(evalAsJson(nodes, data)));
         return ok(executeJsonPath(nodes, data));
       } catch (e) {
@@ -91,7 +96,7 @@ export function printObjects(objects: readonly KubeObject[], opts: GetPrintOptio
       try {
         const columns = parseCustomColumns(arg);
         if (objects.length === 0) return ok("", noResources(opts));
-        return ok(renderCustomColumns(columns, objects.map((o) => canonical(o)), opts.noHeaders ?? false));
+        return ok(renderCustomColumns(columns, objects, opts.noHeaders ?? false));
       } catch (e) {
         return fail(e instanceof Error ? e.message : String(e));
       }

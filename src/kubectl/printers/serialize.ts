@@ -5,7 +5,7 @@
  * sequences not indented under their key, ambiguous strings double-quoted, others that can't
  * be plain single-quoted). managedFields are dropped, as kubectl does by default.
  */
-import { Document, parse, visit } from "yaml";
+import { Document, visit } from "yaml";
 import { foldLikeGoYaml } from "./yamlFold";
 
 /** Deep copy with map keys sorted; `metadata.managedFields` removed. */
@@ -44,18 +44,20 @@ export function toCompactJson(value: unknown): string {
   return goEscape(JSON.stringify(canonical(value)));
 }
 
-const MAYBE_NOT_STRING = /^(?:$|[-+.~0-9<=]|[yYnNtTfFoO][a-zA-Z]{0,4}$)/;
+const SPECIAL = new Set(
+  "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN <<".split(" "),
+);
+const INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d*)?(?:[Zz]|[-+]\d{1,2}(?::\d{2})?)?)?$/;
+const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
-/** Would go-yaml v2 (YAML 1.1) read this plain scalar back as something other than a string? */
-function ambiguous(s: string): boolean {
-  if (!MAYBE_NOT_STRING.test(s)) return false;
-  if (s === "") return true;
-  if (/^\d+(?::[0-5]?\d)+(?:\.\d*)?$/.test(s)) return true; // base-60
-  try {
-    return typeof parse(s, { version: "1.1" }) !== "string";
-  } catch {
-    return false;
-  }
+/** go-yaml v2 resolve(): would this plain scalar read back as something other than a string? */
+export function ambiguous(s: string): boolean {
+  if (s === "" || SPECIAL.has(s)) return true;
+  if (!"+-.0123456789".includes(s[0])) return false;
+  const plain = s.replace(/_/g, "");
+  return INT.test(plain) || FLOAT.test(plain) || TIMESTAMP.test(s) || BASE60.test(s);
 }
 
 /** yaml.Marshal via JSON, as kubectl -o yaml. */

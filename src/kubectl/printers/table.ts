@@ -4,7 +4,7 @@
  * name prefix when several kinds print together, laid out by the kubectl tabwriter.
  */
 import type { KubeObject } from "../../sim/api/types";
-import { GET_TABWRITER, formatLabels, tabwrite } from "../format";
+import { GET_TABWRITER, formatLabels, tabwriteCells } from "../format";
 import { kindPrefix } from "./kinds";
 import type { TableDef } from "./tableDef";
 
@@ -21,13 +21,13 @@ export interface TableOptions {
 export function renderTable(def: TableDef<KubeObject>, objects: readonly KubeObject[], opts: TableOptions): string {
   if (objects.length === 0) return "";
   const keep = def.columns.map((c) => opts.wide || !c.wide);
-  const lines: string[] = [];
+  const lines: string[][] = [];
   if (!opts.noHeaders) {
     const header: string[] = [];
     if (opts.withNamespace) header.push("NAMESPACE");
     def.columns.forEach((c, i) => keep[i] && header.push(c.name.toUpperCase()));
     if (opts.showLabels) header.push("LABELS");
-    lines.push(header.join("\t"));
+    lines.push(header);
   }
   for (const obj of objects) {
     const cells = def.row(obj, opts.now);
@@ -39,7 +39,7 @@ export function renderTable(def: TableDef<KubeObject>, objects: readonly KubeObj
       row.push(c.isName && opts.withKind ? `${kindPrefix(obj.kind, obj.apiVersion)}/${cell}` : cell);
     });
     if (opts.showLabels) row.push(formatLabels(obj.metadata.labels));
-    lines.push(row.join("\t"));
+    lines.push(row);
   }
-  return tabwrite(lines.join("\n") + "\n", GET_TABWRITER);
+  return tabwriteCells(lines, GET_TABWRITER) + "\n";
 }
