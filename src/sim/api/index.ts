@@ -9,5 +9,6 @@ export * from "./naming";
 export * from "./ownerRefs";
 export * from "./defaults";
 export * from "./decode";
+export * from "./patch";
 export * from "./validation";
 export { explain, schemaForKind, explainTypeName, goTypeName, type ExplainResult, type Field, type FieldType } from "./schema";
