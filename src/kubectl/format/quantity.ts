@@ -3,8 +3,26 @@
  * and print sums the way Quantity.String() canonicalises them.
  */
 
-const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+const BINARY: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+const DECIMAL: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  "": 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
 
 /** Parses a quantity to its value in base units (cores, bytes). NaN when malformed. */
 export function parseQuantityValue(q: string | number | undefined): number {
@@ -39,7 +57,14 @@ export function formatBytes(bytes: number, binary: boolean): string {
       if (Math.abs(v) >= unit && v % unit === 0) return `${v / unit}${suffix}`;
     }
   }
-  for (const [suffix, unit] of [["E", 1e18], ["P", 1e15], ["T", 1e12], ["G", 1e9], ["M", 1e6], ["k", 1e3]] as const) {
+  for (const [suffix, unit] of [
+    ["E", 1e18],
+    ["P", 1e15],
+    ["T", 1e12],
+    ["G", 1e9],
+    ["M", 1e6],
+    ["k", 1e3],
+  ] as const) {
     if (Math.abs(v) >= unit && v % unit === 0) return `${v / unit}${suffix}`;
   }
   return String(v);

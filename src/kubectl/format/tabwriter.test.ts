@@ -7,7 +7,8 @@ describe("tabwrite", () => {
   it("pads each column to its widest cell plus 3, leaving the last column unpadded", () => {
     const text = "NAME\tREADY\tSTATUS\tRESTARTS\tAGE\nweb-7d4b9c8f5-x2x9k\t1/1\tRunning\t0\t5m\n";
     expect(tabwrite(text, GET_TABWRITER)).toBe(
-      "NAME                  READY   STATUS    RESTARTS   AGE\n" + "web-7d4b9c8f5-x2x9k   1/1     Running   0          5m\n",
+      "NAME                  READY   STATUS    RESTARTS   AGE\n" +
+        "web-7d4b9c8f5-x2x9k   1/1     Running   0          5m\n",
     );
   });
 
@@ -16,7 +17,8 @@ describe("tabwrite", () => {
   });
 
   it("aligns describe fields within a block and restarts after a single-cell line", () => {
-    const text = "Name:\tweb\nNamespace:\tdefault\nContainers:\n  nginx:\n    Image:\tnginx\nEvents:\t<none>\n";
+    const text =
+      "Name:\tweb\nNamespace:\tdefault\nContainers:\n  nginx:\n    Image:\tnginx\nEvents:\t<none>\n";
     expect(tabwrite(text, DESCRIBE_TABWRITER)).toBe(
       "Name:       web\nNamespace:  default\nContainers:\n  nginx:\n    Image:  nginx\nEvents:     <none>\n",
     );

@@ -34,7 +34,12 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
   const rawLines = text.split("\n");
   const endsWithNewline = rawLines.length > 0 && rawLines[rawLines.length - 1] === "";
   if (endsWithNewline) rawLines.pop();
-  return tabwriteCells(rawLines.map((l) => l.split("\t")), opts) + (endsWithNewline ? "\n" : "");
+  return (
+    tabwriteCells(
+      rawLines.map((l) => l.split("\t")),
+      opts,
+    ) + (endsWithNewline ? "\n" : "")
+  );
 }
 
 /** Same layout for lines already split into cells; the result has no trailing newline. */

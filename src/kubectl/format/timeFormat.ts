@@ -16,14 +16,24 @@ function civil(unixMs: number): [number, number, number, number, number, number,
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   const weekday = (((days + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
-  return [y, m, d, weekday, Math.floor(rem / 3600000), Math.floor((rem % 3600000) / 60000), Math.floor((rem % 60000) / 1000)];
+  return [
+    y,
+    m,
+    d,
+    weekday,
+    Math.floor(rem / 3600000),
+    Math.floor((rem % 3600000) / 60000),
+    Math.floor((rem % 60000) / 1000),
+  ];
 }
 
 /** time.RFC1123Z: `Thu, 01 Jan 2026 09:00:00 +0000`. Empty/invalid → Go's zero time. */

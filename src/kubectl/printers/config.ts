@@ -1,9 +1,17 @@
 /** Namespaces, ConfigMaps, Secrets, ServiceAccounts, Leases, PodDisruptionBudgets (printers.go). */
-import type { ConfigMap, Lease, Namespace, PodDisruptionBudget, Secret, ServiceAccount } from "../../sim/api/types";
+import type {
+  ConfigMap,
+  Lease,
+  Namespace,
+  PodDisruptionBudget,
+  Secret,
+  ServiceAccount,
+} from "../../sim/api/types";
 import { translateTimestampSince } from "../format";
 import { AGE, NAME, type TableDef } from "./tableDef";
 
-const age = (o: { metadata: { creationTimestamp?: string } }, now: number) => translateTimestampSince(o.metadata.creationTimestamp, now);
+const age = (o: { metadata: { creationTimestamp?: string } }, now: number) =>
+  translateTimestampSince(o.metadata.creationTimestamp, now);
 const count = (m: object | undefined) => String(Object.keys(m ?? {}).length);
 
 export const namespaceTable: TableDef<Namespace> = {
@@ -15,7 +23,11 @@ export const configMapTable: TableDef<ConfigMap> = {
   columns: [NAME, { name: "Data" }, AGE],
   row: (cm, now) => {
     const binary = (cm as { binaryData?: Record<string, string> }).binaryData;
-    return [cm.metadata.name ?? "", String(Object.keys(cm.data ?? {}).length + Object.keys(binary ?? {}).length), age(cm, now)];
+    return [
+      cm.metadata.name ?? "",
+      String(Object.keys(cm.data ?? {}).length + Object.keys(binary ?? {}).length),
+      age(cm, now),
+    ];
   },
 };
 
@@ -26,7 +38,11 @@ export const secretTable: TableDef<Secret> = {
 
 export const serviceAccountTable: TableDef<ServiceAccount> = {
   columns: [NAME, { name: "Secrets" }, AGE],
-  row: (sa, now) => [sa.metadata.name ?? "", String(((sa as { secrets?: unknown[] }).secrets ?? []).length), age(sa, now)],
+  row: (sa, now) => [
+    sa.metadata.name ?? "",
+    String(((sa as { secrets?: unknown[] }).secrets ?? []).length),
+    age(sa, now),
+  ],
 };
 
 export const leaseTable: TableDef<Lease> = {
@@ -35,7 +51,13 @@ export const leaseTable: TableDef<Lease> = {
 };
 
 export const podDisruptionBudgetTable: TableDef<PodDisruptionBudget> = {
-  columns: [NAME, { name: "Min Available" }, { name: "Max Unavailable" }, { name: "Allowed Disruptions" }, AGE],
+  columns: [
+    NAME,
+    { name: "Min Available" },
+    { name: "Max Unavailable" },
+    { name: "Allowed Disruptions" },
+    AGE,
+  ],
   row: (p, now) => [
     p.metadata.name ?? "",
     p.spec.minAvailable !== undefined ? String(p.spec.minAvailable) : "N/A",

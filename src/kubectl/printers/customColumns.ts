@@ -15,7 +15,10 @@ export interface CustomColumn {
 export function relaxedJsonPath(path: string): string {
   if (path.length === 0) return path;
   const m = /^\{?(\.?[^{}]*)\}?$/.exec(path);
-  if (!m) throw new Error("unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'");
+  if (!m)
+    throw new Error(
+      "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+    );
   const inner = m[1].startsWith(".") ? m[1] : `.${m[1]}`;
   return `{${inner}}`;
 }
@@ -25,7 +28,8 @@ export function parseCustomColumns(spec: string): CustomColumn[] {
   if (spec.length === 0) throw new Error("custom-columns format specified but no custom columns given");
   return spec.split(",").map((part) => {
     const idx = part.indexOf(":");
-    if (idx < 0) throw new Error(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
+    if (idx < 0)
+      throw new Error(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
     const nodes = parseJsonPath(relaxedJsonPath(part.slice(idx + 1)));
     const expr = nodes.find((n): n is CustomColumn["expr"] => n.t === "expr");
     if (!expr) throw new Error(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
@@ -39,12 +43,19 @@ export function goValue(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goValue).join(" ")}]`;
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
-    return `map[${Object.keys(o).sort().map((k) => `${k}:${goValue(o[k])}`).join(" ")}]`;
+    return `map[${Object.keys(o)
+      .sort()
+      .map((k) => `${k}:${goValue(o[k])}`)
+      .join(" ")}]`;
   }
   return String(v);
 }
 
-export function renderCustomColumns(columns: CustomColumn[], items: readonly unknown[], noHeaders: boolean): string {
+export function renderCustomColumns(
+  columns: CustomColumn[],
+  items: readonly unknown[],
+  noHeaders: boolean,
+): string {
   const lines: string[] = [];
   if (!noHeaders) lines.push(columns.map((c) => c.header).join("\t"));
   for (const item of items) {

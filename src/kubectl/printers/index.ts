@@ -1,5 +1,11 @@
 /** kubectl's output layer: pure functions from typed objects and the virtual time to text. */
-export { printObjects, validateOutputFormat, ALLOWED_FORMATS, type PrintResult, type GetPrintOptions } from "./output";
+export {
+  printObjects,
+  validateOutputFormat,
+  ALLOWED_FORMATS,
+  type PrintResult,
+  type GetPrintOptions,
+} from "./output";
 export { renderTable, type TableOptions } from "./table";
 export { tableFor } from "./tables";
 export type { TableDef, ColumnDef } from "./tableDef";

@@ -6,8 +6,20 @@ import { JsonPathError, executeJsonPath, parseJsonPath } from "./jsonpath";
 const list = {
   kind: "List",
   items: [
-    { metadata: { name: "a", labels: { app: "web" } }, status: { addresses: [{ type: "InternalIP", address: "172.18.0.2" }, { type: "Hostname", address: "a" }], capacity: { cpu: "4" } } },
-    { metadata: { name: "b" }, status: { addresses: [{ type: "InternalIP", address: "172.18.0.3" }], capacity: { cpu: "8" } } },
+    {
+      metadata: { name: "a", labels: { app: "web" } },
+      status: {
+        addresses: [
+          { type: "InternalIP", address: "172.18.0.2" },
+          { type: "Hostname", address: "a" },
+        ],
+        capacity: { cpu: "4" },
+      },
+    },
+    {
+      metadata: { name: "b" },
+      status: { addresses: [{ type: "InternalIP", address: "172.18.0.3" }], capacity: { cpu: "8" } },
+    },
   ],
 };
 const run = (t: string, data: unknown = list) => executeJsonPath(parseJsonPath(t), data);
@@ -24,13 +36,17 @@ describe("jsonpath", () => {
     expect(run('names: {.items[0].metadata.name}{"\\n"}')).toBe("names: a\n");
   });
   it("range … end, nested", () => {
-    expect(run('{range .items[*]}{.metadata.name}:{range .status.addresses[*]}{.type}={.address} {end}{"\\n"}{end}')).toBe(
-      "a:InternalIP=172.18.0.2 Hostname=a \nb:InternalIP=172.18.0.3 \n",
-    );
+    expect(
+      run(
+        '{range .items[*]}{.metadata.name}:{range .status.addresses[*]}{.type}={.address} {end}{"\\n"}{end}',
+      ),
+    ).toBe("a:InternalIP=172.18.0.2 Hostname=a \nb:InternalIP=172.18.0.3 \n");
   });
   it("filters and recursive descent", () => {
-    expect(run('{.items[*].status.addresses[?(@.type=="InternalIP")].address}')).toBe("172.18.0.2 172.18.0.3");
-    expect(run('{.items[?(@.metadata.labels)].metadata.name}')).toBe("a");
+    expect(run('{.items[*].status.addresses[?(@.type=="InternalIP")].address}')).toBe(
+      "172.18.0.2 172.18.0.3",
+    );
+    expect(run("{.items[?(@.metadata.labels)].metadata.name}")).toBe("a");
     expect(run("{..cpu}")).toBe("4 8");
   });
   it("maps and lists print as compact JSON with sorted keys", () => {

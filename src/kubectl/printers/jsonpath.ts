@@ -61,13 +61,16 @@ function parseSteps(src: string): { root: boolean; steps: Step[] } {
       }
     } else if (c === "[") {
       const close = matchBracket(src, i);
-      if (close < 0) throw new JsonPathError(src.includes("[?") ? "unterminated filter" : "unterminated array");
+      if (close < 0)
+        throw new JsonPathError(src.includes("[?") ? "unterminated filter" : "unterminated array");
       steps.push(parseBracket(src.slice(i + 1, close)));
       i = close + 1;
     } else if (/[A-Za-z_]/.test(c) && steps.length === 0) {
       steps.push({ t: "field", name: ident() });
     } else {
-      throw new JsonPathError(`unrecognized character in action: U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} '${c}'`);
+      throw new JsonPathError(
+        `unrecognized character in action: U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} '${c}'`,
+      );
     }
   }
   return { root, steps };
@@ -164,7 +167,13 @@ function descend(values: unknown[], name: string, out: unknown[]): void {
   for (const v of values) {
     if (isObj(v)) {
       if (v[name] !== undefined) out.push(v[name]);
-      descend(Object.keys(v).sort().map((k) => v[k]), name, out);
+      descend(
+        Object.keys(v)
+          .sort()
+          .map((k) => v[k]),
+        name,
+        out,
+      );
     } else if (Array.isArray(v)) descend(v, name, out);
   }
 }
@@ -199,8 +208,7 @@ function walk(values: unknown[], steps: Step[], root: unknown): unknown[] {
         case "wildcard":
           if (isObj(v)) {
             for (const k of Object.keys(v).sort()) if (v[k] !== undefined) next.push(v[k]);
-          }
-          else if (Array.isArray(v)) next.push(...v);
+          } else if (Array.isArray(v)) next.push(...v);
           break;
         case "all":
           if (Array.isArray(v)) next.push(...v);
@@ -250,7 +258,11 @@ function text(v: unknown): string {
 }
 
 /** Evaluates one path expression against `data` (what custom-columns needs). */
-export function evalPath(expr: { root: boolean; steps: Step[] }, current: unknown, root: unknown = current): unknown[] {
+export function evalPath(
+  expr: { root: boolean; steps: Step[] },
+  current: unknown,
+  root: unknown = current,
+): unknown[] {
   return walk([expr.root ? root : current], expr.steps, root);
 }
 

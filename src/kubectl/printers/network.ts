@@ -4,7 +4,8 @@ import { formatLabels, translateTimestampSince } from "../format";
 import { AGE, NAME, type TableDef } from "./tableDef";
 
 /** Printed by kube-apiserver v1.33+ (as a warning header) for any request to v1 Endpoints. */
-export const ENDPOINTS_DEPRECATION_WARNING = "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice";
+export const ENDPOINTS_DEPRECATION_WARNING =
+  "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice";
 
 /** core/v1 Endpoints, the legacy object `kubectl get endpoints` prints (not in the sim's types). */
 export interface Endpoints extends KubeObject {
@@ -51,12 +52,24 @@ export function serviceExternalIP(svc: Service): string {
 /** printers.go makePortString: `80/TCP`, `80:31234/TCP`, joined by ",". */
 export function servicePorts(svc: Service): string {
   return (svc.spec.ports ?? [])
-    .map((p) => (p.nodePort && p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol ?? "TCP"}` : `${p.port}/${p.protocol ?? "TCP"}`))
+    .map((p) =>
+      p.nodePort && p.nodePort > 0
+        ? `${p.port}:${p.nodePort}/${p.protocol ?? "TCP"}`
+        : `${p.port}/${p.protocol ?? "TCP"}`,
+    )
     .join(",");
 }
 
 export const serviceTable: TableDef<Service> = {
-  columns: [NAME, { name: "Type" }, { name: "Cluster-IP" }, { name: "External-IP" }, { name: "Port(s)" }, AGE, { name: "Selector", wide: true }],
+  columns: [
+    NAME,
+    { name: "Type" },
+    { name: "Cluster-IP" },
+    { name: "External-IP" },
+    { name: "Port(s)" },
+    AGE,
+    { name: "Selector", wide: true },
+  ],
   row(svc, now) {
     const clusterIP = svc.spec.clusterIPs?.[0] ?? svc.spec.clusterIP;
     return [
@@ -84,7 +97,8 @@ export function formatDiscoveryPorts(ports: EndpointSlice["ports"]): string {
   let more = false;
   let count = 0;
   for (const p of ports ?? []) {
-    if (list.length < max) list.push(p.port !== undefined ? String(p.port) : p.name !== undefined ? p.name : "*");
+    if (list.length < max)
+      list.push(p.port !== undefined ? String(p.port) : p.name !== undefined ? p.name : "*");
     else if (list.length === max) more = true;
     count++;
   }
@@ -159,6 +173,10 @@ export function formatEndpoints(ep: Endpoints): string {
 export const endpointsTable: TableDef<Endpoints> = {
   columns: [NAME, { name: "Endpoints" }, AGE],
   row(ep, now) {
-    return [ep.metadata.name ?? "", formatEndpoints(ep), translateTimestampSince(ep.metadata.creationTimestamp, now)];
+    return [
+      ep.metadata.name ?? "",
+      formatEndpoints(ep),
+      translateTimestampSince(ep.metadata.creationTimestamp, now),
+    ];
   },
 };

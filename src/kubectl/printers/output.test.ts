@@ -40,12 +40,20 @@ describe("get pods", () => {
   });
 
   it("--no-headers", () => {
-    expect(printObjects([pod()], { now, noHeaders: true }).stdout).toBe("web-7d4b9c8f5-x2x9k   1/1   Running   0     5m\n");
+    expect(printObjects([pod()], { now, noHeaders: true }).stdout).toBe(
+      "web-7d4b9c8f5-x2x9k   1/1   Running   0     5m\n",
+    );
   });
 
   it("No resources found, on stderr", () => {
-    expect(printObjects([], { now })).toEqual({ stdout: "", stderr: "No resources found in default namespace.\n", exitCode: 0 });
-    expect(printObjects([], { now, namespace: "kube-system" }).stderr).toBe("No resources found in kube-system namespace.\n");
+    expect(printObjects([], { now })).toEqual({
+      stdout: "",
+      stderr: "No resources found in default namespace.\n",
+      exitCode: 0,
+    });
+    expect(printObjects([], { now, namespace: "kube-system" }).stderr).toBe(
+      "No resources found in kube-system namespace.\n",
+    );
     expect(printObjects([], { now, allNamespaces: true }).stderr).toBe("No resources found\n");
     expect(printObjects([], { now, namespaced: false }).stderr).toBe("No resources found\n");
   });
@@ -104,9 +112,17 @@ describe("get services and endpoints", () => {
       metadata: { name: "web-x7k2p", namespace: "default", creationTimestamp: ts(0) },
       addressType: "IPv4",
       ports: [{ name: "", port: 80, protocol: "TCP" }],
-      endpoints: ["10.244.1.5", "10.244.2.6", "10.244.3.7", "10.244.1.8"].map((ip) => ({ addresses: [ip], conditions: { ready: true } })),
+      endpoints: ["10.244.1.5", "10.244.2.6", "10.244.3.7", "10.244.1.8"].map((ip) => ({
+        addresses: [ip],
+        conditions: { ready: true },
+      })),
     };
-    const empty: EndpointSlice = { ...eps, metadata: { ...eps.metadata, name: "db-4kq9d" }, ports: undefined, endpoints: [] };
+    const empty: EndpointSlice = {
+      ...eps,
+      metadata: { ...eps.metadata, name: "db-4kq9d" },
+      ports: undefined,
+      endpoints: [],
+    };
     expect(printObjects([eps, empty], { now }).stdout).toBe(
       "NAME        ADDRESSTYPE   PORTS     ENDPOINTS                                      AGE\n" +
         "web-x7k2p   IPv4          80        10.244.1.5,10.244.2.6,10.244.3.7 + 1 more...   5m\n" +
@@ -119,7 +135,9 @@ describe("get services and endpoints", () => {
       apiVersion: "v1",
       kind: "Endpoints",
       metadata: { name: "web", namespace: "default", creationTimestamp: ts(0) },
-      subsets: [{ addresses: [{ ip: "10.244.1.5" }, { ip: "10.244.2.6" }], ports: [{ port: 80, protocol: "TCP" }] }],
+      subsets: [
+        { addresses: [{ ip: "10.244.1.5" }, { ip: "10.244.2.6" }], ports: [{ port: 80, protocol: "TCP" }] },
+      ],
     };
     const none: Endpoints = { ...ep, metadata: { ...ep.metadata, name: "db" }, subsets: [] };
     expect(printObjects([ep, none] as KubeObject[], { now }).stdout).toBe(
@@ -153,7 +171,12 @@ describe("get nodes, namespaces, events", () => {
   });
 
   it("namespaces", () => {
-    const ns = (name: string): Namespace => ({ apiVersion: "v1", kind: "Namespace", metadata: { name, creationTimestamp: ts(0) }, status: { phase: "Active" } });
+    const ns = (name: string): Namespace => ({
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name, creationTimestamp: ts(0) },
+      status: { phase: "Active" },
+    });
     expect(printObjects([ns("default"), ns("kube-system")], { now, namespaced: false }).stdout).toBe(
       "NAME          STATUS   AGE\n" + //
         "default       Active   5m\n" +
@@ -163,8 +186,16 @@ describe("get nodes, namespaces, events", () => {
 
   it("events: LAST SEEN TYPE REASON OBJECT MESSAGE", () => {
     const evs = [
-      event("Scheduled", "Successfully assigned default/web-7d4b9c8f5-x2x9k to worker-1", { component: "default-scheduler", first: 2 * MIN }),
-      event("BackOff", "Back-off restarting failed container app in pod crash_default(9a3e)", { type: "Warning", first: 3 * MIN, last: 4 * MIN + 30 * SEC, count: 5 }),
+      event("Scheduled", "Successfully assigned default/web-7d4b9c8f5-x2x9k to worker-1", {
+        component: "default-scheduler",
+        first: 2 * MIN,
+      }),
+      event("BackOff", "Back-off restarting failed container app in pod crash_default(9a3e)", {
+        type: "Warning",
+        first: 3 * MIN,
+        last: 4 * MIN + 30 * SEC,
+        count: 5,
+      }),
     ];
     expect(printObjects(evs, { now }).stdout).toBe(
       "LAST SEEN   TYPE      REASON      OBJECT                    MESSAGE\n" +
@@ -182,7 +213,12 @@ describe("other output formats", () => {
   });
 
   it("-o json of a list: sorted keys, 4 spaces, List wrapper", () => {
-    const ns: Namespace = { apiVersion: "v1", kind: "Namespace", metadata: { name: "dev", creationTimestamp: ts(0) }, status: { phase: "Active" } };
+    const ns: Namespace = {
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name: "dev", creationTimestamp: ts(0) },
+      status: { phase: "Active" },
+    };
     expect(printObjects([ns], { now, output: "json" }).stdout).toBe(
       `{
     "apiVersion": "v1",
@@ -212,7 +248,13 @@ describe("other output formats", () => {
     const ns: Namespace = {
       apiVersion: "v1",
       kind: "Namespace",
-      metadata: { name: "dev", creationTimestamp: ts(0), labels: { "kubernetes.io/metadata.name": "dev" }, uid: "5b1c", resourceVersion: "42" },
+      metadata: {
+        name: "dev",
+        creationTimestamp: ts(0),
+        labels: { "kubernetes.io/metadata.name": "dev" },
+        uid: "5b1c",
+        resourceVersion: "42",
+      },
       spec: { finalizers: ["kubernetes"] },
       status: { phase: "Active" },
     };
@@ -237,16 +279,31 @@ status:
 
   it("-o jsonpath", () => {
     const pods: Pod[] = [pod(), pod({ name: "web-7d4b9c8f5-q8zvn", podIP: "10.244.2.6", node: "worker-2" })];
-    expect(printObjects(pods, { now, output: "jsonpath={.items[*].metadata.name}" }).stdout).toBe("web-7d4b9c8f5-x2x9k web-7d4b9c8f5-q8zvn");
-    expect(printObjects(pods, { now, output: 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.nodeName}{"\\n"}{end}' }).stdout).toBe(
-      "web-7d4b9c8f5-x2x9k\tworker-1\nweb-7d4b9c8f5-q8zvn\tworker-2\n",
+    expect(printObjects(pods, { now, output: "jsonpath={.items[*].metadata.name}" }).stdout).toBe(
+      "web-7d4b9c8f5-x2x9k web-7d4b9c8f5-q8zvn",
     );
-    expect(printObjects(pods, { now, output: "jsonpath={.items[0].status.podIP}" }).stdout).toBe("10.244.1.5");
-    expect(printObjects([pod()], { now, output: "jsonpath={.metadata.labels}", singleItem: true }).stdout).toBe(
-      '{"app":"web","pod-template-hash":"7d4b9c8f5"}',
+    expect(
+      printObjects(pods, {
+        now,
+        output: 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.spec.nodeName}{"\\n"}{end}',
+      }).stdout,
+    ).toBe("web-7d4b9c8f5-x2x9k\tworker-1\nweb-7d4b9c8f5-q8zvn\tworker-2\n");
+    expect(printObjects(pods, { now, output: "jsonpath={.items[0].status.podIP}" }).stdout).toBe(
+      "10.244.1.5",
     );
-    expect(printObjects([node()], { now, output: 'jsonpath={.status.addresses[?(@.type=="InternalIP")].address}', singleItem: true }).stdout).toBe("172.18.0.3");
-    expect(printObjects([pod()], { now, output: "jsonpath={.metadata.nope}", singleItem: true }).stdout).toBe("");
+    expect(
+      printObjects([pod()], { now, output: "jsonpath={.metadata.labels}", singleItem: true }).stdout,
+    ).toBe('{"app":"web","pod-template-hash":"7d4b9c8f5"}');
+    expect(
+      printObjects([node()], {
+        now,
+        output: 'jsonpath={.status.addresses[?(@.type=="InternalIP")].address}',
+        singleItem: true,
+      }).stdout,
+    ).toBe("172.18.0.3");
+    expect(printObjects([pod()], { now, output: "jsonpath={.metadata.nope}", singleItem: true }).stdout).toBe(
+      "",
+    );
   });
 
   it("-o jsonpath errors", () => {
@@ -255,12 +312,16 @@ status:
       stderr: "error: error parsing jsonpath {.metadata.name, unclosed action\n",
       exitCode: 1,
     });
-    expect(printObjects([pod()], { now, output: "jsonpath=" }).stderr).toBe("error: template format specified but no template given\n");
+    expect(printObjects([pod()], { now, output: "jsonpath=" }).stderr).toBe(
+      "error: template format specified but no template given\n",
+    );
   });
 
   it("-o custom-columns", () => {
     const pods = [pod(), pod({ name: "web-7d4b9c8f5-q8zvn", node: "" })];
-    expect(printObjects(pods, { now, output: "custom-columns=NAME:.metadata.name,NODE:.spec.nodeName" }).stdout).toBe(
+    expect(
+      printObjects(pods, { now, output: "custom-columns=NAME:.metadata.name,NODE:.spec.nodeName" }).stdout,
+    ).toBe(
       "NAME                  NODE\n" + //
         "web-7d4b9c8f5-x2x9k   worker-1\n" +
         "web-7d4b9c8f5-q8zvn   <none>\n",

@@ -40,7 +40,11 @@ export const ALLOWED_FORMATS =
   "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml";
 
 const ok = (stdout: string, stderr = ""): PrintResult => ({ stdout, stderr, exitCode: 0 });
-const fail = (message: string): PrintResult => ({ stdout: "", stderr: `error: ${message.endsWith("\n") ? message : message + "\n"}`, exitCode: 1 });
+const fail = (message: string): PrintResult => ({
+  stdout: "",
+  stderr: `error: ${message.endsWith("\n") ? message : message + "\n"}`,
+  exitCode: 1,
+});
 
 /** Checks an `-o` value without printing anything: null when valid, else kubectl's error. */
 export function validateOutputFormat(output: string): string | null {
@@ -59,7 +63,9 @@ function plain(objects: readonly KubeObject[], singleItem: boolean): unknown {
 
 function noResources(opts: GetPrintOptions): string {
   const namespaced = (opts.namespaced ?? true) && !opts.allNamespaces;
-  return namespaced ? `No resources found in ${opts.namespace ?? "default"} namespace.\n` : "No resources found\n";
+  return namespaced
+    ? `No resources found in ${opts.namespace ?? "default"} namespace.\n`
+    : "No resources found\n";
 }
 
 export function printObjects(objects: readonly KubeObject[], opts: GetPrintOptions): PrintResult {
@@ -74,7 +80,9 @@ export function printObjects(objects: readonly KubeObject[], opts: GetPrintOptio
     case "wide":
       return printTables(objects, opts, format === "wide");
     case "name":
-      return ok(objects.map((o) => `${kindPrefix(o.kind, o.apiVersion)}/${o.metadata.name ?? ""}\n`).join(""));
+      return ok(
+        objects.map((o) => `${kindPrefix(o.kind, o.apiVersion)}/${o.metadata.name ?? ""}\n`).join(""),
+      );
     case "json":
       return ok(toJson(plain(objects, single)));
     case "yaml":
@@ -108,7 +116,9 @@ export function printObjects(objects: readonly KubeObject[], opts: GetPrintOptio
     case "jsonpath-file":
       return fail(`output format "${format}" is not supported by kubeglass`);
     default:
-      return fail(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS}`);
+      return fail(
+        `unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS}`,
+      );
   }
 }
 

@@ -29,7 +29,10 @@ describe("summarizePod", () => {
   });
 
   it("ContainerCreating while the runtime starts it", () => {
-    const p = withStatus(pod(), { phase: "Pending", containerStatuses: [waiting("nginx", "ContainerCreating")] });
+    const p = withStatus(pod(), {
+      phase: "Pending",
+      containerStatuses: [waiting("nginx", "ContainerCreating")],
+    });
     expect(summarizePod(p, now)).toEqual({ ready: "0/1", status: "ContainerCreating", restarts: "0" });
   });
 
@@ -50,28 +53,62 @@ describe("summarizePod", () => {
   it("CrashLoopBackOff with restarts and the time since the last one", () => {
     const cs = waiting("app", "CrashLoopBackOff", {
       restartCount: 3,
-      lastState: { terminated: { exitCode: 1, reason: "Error", startedAt: ts(now - 45 * SEC), finishedAt: ts(now - 41 * SEC) } },
+      lastState: {
+        terminated: {
+          exitCode: 1,
+          reason: "Error",
+          startedAt: ts(now - 45 * SEC),
+          finishedAt: ts(now - 41 * SEC),
+        },
+      },
     });
     const p = withStatus(pod({ containers: [container("app", "busybox")] }), { containerStatuses: [cs] });
-    expect(summarizePod(p, now)).toEqual({ ready: "0/1", status: "CrashLoopBackOff", restarts: "3 (41s ago)" });
+    expect(summarizePod(p, now)).toEqual({
+      ready: "0/1",
+      status: "CrashLoopBackOff",
+      restarts: "3 (41s ago)",
+    });
   });
 
   it("ErrImagePull and ImagePullBackOff", () => {
-    expect(summarizePod(withStatus(pod(), { phase: "Pending", containerStatuses: [waiting("nginx", "ErrImagePull")] }), now).status).toBe("ErrImagePull");
-    expect(summarizePod(withStatus(pod(), { phase: "Pending", containerStatuses: [waiting("nginx", "ImagePullBackOff")] }), now).status).toBe("ImagePullBackOff");
+    expect(
+      summarizePod(
+        withStatus(pod(), { phase: "Pending", containerStatuses: [waiting("nginx", "ErrImagePull")] }),
+        now,
+      ).status,
+    ).toBe("ErrImagePull");
+    expect(
+      summarizePod(
+        withStatus(pod(), { phase: "Pending", containerStatuses: [waiting("nginx", "ImagePullBackOff")] }),
+        now,
+      ).status,
+    ).toBe("ImagePullBackOff");
   });
 
   it("Completed and Error from the terminated reason", () => {
-    expect(summarizePod(withStatus(pod(), { phase: "Succeeded", containerStatuses: [terminated("nginx", 0, "Completed")] }), now)).toEqual({
+    expect(
+      summarizePod(
+        withStatus(pod(), { phase: "Succeeded", containerStatuses: [terminated("nginx", 0, "Completed")] }),
+        now,
+      ),
+    ).toEqual({
       ready: "0/1",
       status: "Completed",
       restarts: "0",
     });
-    expect(summarizePod(withStatus(pod(), { phase: "Failed", containerStatuses: [terminated("nginx", 1, "Error")] }), now).status).toBe("Error");
+    expect(
+      summarizePod(
+        withStatus(pod(), { phase: "Failed", containerStatuses: [terminated("nginx", 1, "Error")] }),
+        now,
+      ).status,
+    ).toBe("Error");
   });
 
   it("ExitCode:N when the runtime gave no reason", () => {
-    expect(summarizePod(withStatus(pod(), { phase: "Failed", containerStatuses: [terminated("nginx", 137)] }), now).status).toBe("ExitCode:137");
+    expect(
+      summarizePod(withStatus(pod(), { phase: "Failed", containerStatuses: [terminated("nginx", 137)] }), now)
+        .status,
+    ).toBe("ExitCode:137");
   });
 
   it("the first container's reason wins; ready counts running+ready containers", () => {
@@ -107,9 +144,22 @@ describe("summarizePod", () => {
       },
     };
     expect(summarizePod(p, now)).toEqual({ ready: "0/1", status: "Init:0/1", restarts: "0" });
-    const crashing: Pod = { ...p, status: { ...p.status, initContainerStatuses: [waiting("init-db", "CrashLoopBackOff", { restartCount: 2 })] } };
-    expect(summarizePod(crashing, now)).toEqual({ ready: "0/1", status: "Init:CrashLoopBackOff", restarts: "2" });
-    const failed: Pod = { ...p, status: { ...p.status, initContainerStatuses: [terminated("init-db", 1, "Error")] } };
+    const crashing: Pod = {
+      ...p,
+      status: {
+        ...p.status,
+        initContainerStatuses: [waiting("init-db", "CrashLoopBackOff", { restartCount: 2 })],
+      },
+    };
+    expect(summarizePod(crashing, now)).toEqual({
+      ready: "0/1",
+      status: "Init:CrashLoopBackOff",
+      restarts: "2",
+    });
+    const failed: Pod = {
+      ...p,
+      status: { ...p.status, initContainerStatuses: [terminated("init-db", 1, "Error")] },
+    };
     expect(summarizePod(failed, now).status).toBe("Init:Error");
   });
 
@@ -120,14 +170,20 @@ describe("summarizePod", () => {
   });
 
   it("Unknown for a pod being deleted on an unreachable node (reason NodeLost)", () => {
-    const p = withStatus(pod(), { reason: "NodeLost", message: "Node worker-1 which was running pod web-x is unresponsive" });
+    const p = withStatus(pod(), {
+      reason: "NodeLost",
+      message: "Node worker-1 which was running pod web-x is unresponsive",
+    });
     expect(summarizePod(p, now).status).toBe("NodeLost");
     p.metadata.deletionTimestamp = ts(now);
     expect(summarizePod(p, now).status).toBe("Unknown");
   });
 
   it("a terminal pod with a deletionTimestamp keeps its reason", () => {
-    const p = withStatus(pod(), { phase: "Succeeded", containerStatuses: [terminated("nginx", 0, "Completed")] });
+    const p = withStatus(pod(), {
+      phase: "Succeeded",
+      containerStatuses: [terminated("nginx", 0, "Completed")],
+    });
     p.metadata.deletionTimestamp = ts(now);
     expect(summarizePod(p, now).status).toBe("Completed");
   });

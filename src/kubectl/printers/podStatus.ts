@@ -86,7 +86,9 @@ export function summarizePod(pod: Pod, now: number): PodSummary {
     break;
   }
 
-  const initializedTrue = (status.conditions ?? []).some((c) => c.type === "Initialized" && c.status === "True");
+  const initializedTrue = (status.conditions ?? []).some(
+    (c) => c.type === "Initialized" && c.status === "True",
+  );
   if (!initializing || initializedTrue) {
     restarts = sidecarRestarts;
     lastRestart = lastSidecarRestart;

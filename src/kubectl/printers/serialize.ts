@@ -45,11 +45,14 @@ export function toCompactJson(value: unknown): string {
 }
 
 const SPECIAL = new Set(
-  "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN <<".split(" "),
+  "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN <<".split(
+    " ",
+  ),
 );
 const INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d*)?(?:[Zz]|[-+]\d{1,2}(?::\d{2})?)?)?$/;
+const TIMESTAMP =
+  /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d*)?(?:[Zz]|[-+]\d{1,2}(?::\d{2})?)?)?$/;
 const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
 /** go-yaml v2 resolve(): would this plain scalar read back as something other than a string? */
@@ -65,7 +68,8 @@ export function toYaml(value: unknown): string {
   const doc = new Document(canonical(value), { version: "1.1" });
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === "string" && !node.value.includes("\n") && ambiguous(node.value)) node.type = "QUOTE_DOUBLE";
+      if (typeof node.value === "string" && !node.value.includes("\n") && ambiguous(node.value))
+        node.type = "QUOTE_DOUBLE";
     },
   });
   return foldLikeGoYaml(doc.toString({ indentSeq: false, singleQuote: true, lineWidth: 0 }));

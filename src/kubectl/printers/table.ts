@@ -18,7 +18,11 @@ export interface TableOptions {
 }
 
 /** Renders rows of one kind. Returns "" for no objects (kubectl prints no header then). */
-export function renderTable(def: TableDef<KubeObject>, objects: readonly KubeObject[], opts: TableOptions): string {
+export function renderTable(
+  def: TableDef<KubeObject>,
+  objects: readonly KubeObject[],
+  opts: TableOptions,
+): string {
   if (objects.length === 0) return "";
   const keep = def.columns.map((c) => opts.wide || !c.wide);
   const lines: string[][] = [];

@@ -1,7 +1,14 @@
 /** Which table printer handles a kind (the TableHandler registrations of printers.go). */
 import type { KubeObject } from "../../sim/api/types";
 import { translateTimestampSince } from "../format";
-import { leaseTable, configMapTable, namespaceTable, podDisruptionBudgetTable, secretTable, serviceAccountTable } from "./config";
+import {
+  leaseTable,
+  configMapTable,
+  namespaceTable,
+  podDisruptionBudgetTable,
+  secretTable,
+  serviceAccountTable,
+} from "./config";
 import { eventTable } from "./events";
 import { endpointSliceTable, endpointsTable, serviceTable } from "./network";
 import { nodeTable } from "./nodes";

@@ -85,6 +85,11 @@ export const controllerRevisionTable: TableDef<ControllerRevision> = {
       const group = groupOf(ref.apiVersion);
       controller = `${ref.kind.toLowerCase()}${group ? "." + group : ""}/${ref.name}`;
     }
-    return [cr.metadata.name ?? "", controller, String(cr.revision), translateTimestampSince(cr.metadata.creationTimestamp, now)];
+    return [
+      cr.metadata.name ?? "",
+      controller,
+      String(cr.revision),
+      translateTimestampSince(cr.metadata.creationTimestamp, now),
+    ];
   },
 };

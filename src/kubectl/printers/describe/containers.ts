@@ -1,5 +1,13 @@
 /** Containers, volumes and pod templates in describe output (describe.go describeContainers & co). */
-import type { Container, ContainerPort, ContainerState, ContainerStatus, PodTemplateSpec, Probe, TopologySpreadConstraint } from "../../../sim/api/types";
+import type {
+  Container,
+  ContainerPort,
+  ContainerState,
+  ContainerStatus,
+  PodTemplateSpec,
+  Probe,
+  TopologySpreadConstraint,
+} from "../../../sim/api/types";
 import { formatLabelSelector, formatRFC1123Z } from "../../format";
 import { DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3 } from "./describeWriter";
 import { printLabelsMultiline, printAnnotationsMultiline, printTolerationsMultiline } from "./fields";
@@ -13,7 +21,14 @@ interface VolumeMount {
 }
 export interface Volume {
   name: string;
-  projected?: { sources: { serviceAccountToken?: { expirationSeconds?: number }; configMap?: { name: string; optional?: boolean }; downwardAPI?: unknown; secret?: { name: string; optional?: boolean } }[] };
+  projected?: {
+    sources: {
+      serviceAccountToken?: { expirationSeconds?: number };
+      configMap?: { name: string; optional?: boolean };
+      downwardAPI?: unknown;
+      secret?: { name: string; optional?: boolean };
+    }[];
+  };
   configMap?: { name: string; optional?: boolean };
   secret?: { secretName: string; optional?: boolean };
   emptyDir?: { medium?: string; sizeLimit?: string };
@@ -92,7 +107,10 @@ export function describeContainers(
     const ports = portString(c.ports ?? [], false);
     w.write(LEVEL_2, ports.includes(",") ? `Ports:\t${ports}\n` : `Port:\t${ports || "<none>"}\n`);
     const hostPorts = portString(c.ports ?? [], true);
-    w.write(LEVEL_2, hostPorts.includes(",") ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || "<none>"}\n`);
+    w.write(
+      LEVEL_2,
+      hostPorts.includes(",") ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || "<none>"}\n`,
+    );
     if (c.command?.length) {
       w.write(LEVEL_2, "Command:\n");
       for (const s of c.command.flatMap((x) => x.split("\n"))) w.write(LEVEL_3, `${s}\n`);
@@ -114,9 +132,13 @@ export function describeContainers(
     const env = c.env ?? [];
     w.write(LEVEL_2, `Environment:${env.length === 0 ? "\t<none>" : ""}\n`);
     for (const e of env) {
-      (e.value ?? "").split("\n").forEach((s, i) => w.write(LEVEL_3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
+      (e.value ?? "")
+        .split("\n")
+        .forEach((s, i) => w.write(LEVEL_3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
     }
-    const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
+    const mounts = [...(c.volumeMounts ?? [])].sort((a, b) =>
+      a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0,
+    );
     w.write(LEVEL_2, `Mounts:${mounts.length === 0 ? "\t<none>" : ""}\n`);
     for (const m of mounts) {
       const flags = [m.readOnly ? "ro" : "rw", ...(m.subPath ? [`path="${m.subPath}"`] : [])];
@@ -125,7 +147,11 @@ export function describeContainers(
   }
 }
 
-export function describeVolumes(w: DescribeWriter, volumes: readonly Volume[] | undefined, space: string): void {
+export function describeVolumes(
+  w: DescribeWriter,
+  volumes: readonly Volume[] | undefined,
+  space: string,
+): void {
   if (!volumes || volumes.length === 0) {
     w.write(LEVEL_0, `${space}Volumes:\t<none>\n`);
     return;
@@ -135,20 +161,38 @@ export function describeVolumes(w: DescribeWriter, volumes: readonly Volume[] | 
   for (const v of volumes) {
     w.write(LEVEL_1, `${nameIndent}${v.name}:\n`);
     if (v.hostPath) {
-      w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || "<none>"}\n`);
+      w.write(
+        LEVEL_2,
+        `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || "<none>"}\n`,
+      );
     } else if (v.emptyDir) {
-      w.write(LEVEL_2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ""}\n    SizeLimit:\t${v.emptyDir.sizeLimit || "<unset>"}\n`);
+      w.write(
+        LEVEL_2,
+        `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ""}\n    SizeLimit:\t${v.emptyDir.sizeLimit || "<unset>"}\n`,
+      );
     } else if (v.secret) {
-      w.write(LEVEL_2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName}\n    Optional:\t${v.secret.optional === true}\n`);
+      w.write(
+        LEVEL_2,
+        `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName}\n    Optional:\t${v.secret.optional === true}\n`,
+      );
     } else if (v.configMap) {
-      w.write(LEVEL_2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name}\n    Optional:\t${v.configMap.optional === true}\n`);
+      w.write(
+        LEVEL_2,
+        `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name}\n    Optional:\t${v.configMap.optional === true}\n`,
+      );
     } else if (v.projected) {
       w.write(LEVEL_2, "Type:\tProjected (a volume that contains injected data from multiple sources)\n");
       for (const s of v.projected.sources) {
-        if (s.secret) w.write(LEVEL_2, `SecretName:\t${s.secret.name}\n    Optional:\t${s.secret.optional === true}\n`);
+        if (s.secret)
+          w.write(LEVEL_2, `SecretName:\t${s.secret.name}\n    Optional:\t${s.secret.optional === true}\n`);
         else if (s.downwardAPI) w.write(LEVEL_2, "DownwardAPI:\ttrue\n");
-        else if (s.configMap) w.write(LEVEL_2, `ConfigMapName:\t${s.configMap.name}\n    Optional:\t${s.configMap.optional === true}\n`);
-        else if (s.serviceAccountToken) w.write(LEVEL_2, `TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 3607}\n`);
+        else if (s.configMap)
+          w.write(
+            LEVEL_2,
+            `ConfigMapName:\t${s.configMap.name}\n    Optional:\t${s.configMap.optional === true}\n`,
+          );
+        else if (s.serviceAccountToken)
+          w.write(LEVEL_2, `TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 3607}\n`);
       }
     } else {
       w.write(LEVEL_1, "<unknown>\n");
@@ -161,9 +205,12 @@ export function describePodTemplate(w: DescribeWriter, template: PodTemplateSpec
   w.write(LEVEL_0, "Pod Template:\n");
   printLabelsMultiline(w, "  Labels", template.metadata?.labels);
   const annotations = template.metadata?.annotations;
-  if (annotations && Object.keys(annotations).length > 0) printAnnotationsMultiline(w, "  Annotations", annotations);
-  if (template.spec.serviceAccountName) w.write(LEVEL_1, `Service Account:\t${template.spec.serviceAccountName}\n`);
-  if (template.spec.initContainers?.length) describeContainers(w, "Init Containers", template.spec.initContainers, undefined, "  ");
+  if (annotations && Object.keys(annotations).length > 0)
+    printAnnotationsMultiline(w, "  Annotations", annotations);
+  if (template.spec.serviceAccountName)
+    w.write(LEVEL_1, `Service Account:\t${template.spec.serviceAccountName}\n`);
+  if (template.spec.initContainers?.length)
+    describeContainers(w, "Init Containers", template.spec.initContainers, undefined, "  ");
   describeContainers(w, "Containers", template.spec.containers, undefined, "  ");
   describeVolumes(w, (template.spec as { volumes?: Volume[] }).volumes, "  ");
   describeTopologySpreadConstraints(w, template.spec.topologySpreadConstraints, "  ");
@@ -172,9 +219,15 @@ export function describePodTemplate(w: DescribeWriter, template: PodTemplateSpec
 }
 
 /** describeTopologySpreadConstraints: sorted by topology key, one per line. */
-export function describeTopologySpreadConstraints(w: DescribeWriter, tscs: readonly TopologySpreadConstraint[] | undefined, space: string): void {
+export function describeTopologySpreadConstraints(
+  w: DescribeWriter,
+  tscs: readonly TopologySpreadConstraint[] | undefined,
+  space: string,
+): void {
   if (!tscs || tscs.length === 0) return;
-  const sorted = [...tscs].sort((a, b) => (a.topologyKey < b.topologyKey ? -1 : a.topologyKey > b.topologyKey ? 1 : 0));
+  const sorted = [...tscs].sort((a, b) =>
+    a.topologyKey < b.topologyKey ? -1 : a.topologyKey > b.topologyKey ? 1 : 0,
+  );
   w.write(LEVEL_0, `${space}Topology Spread Constraints:\t`);
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(LEVEL_0, `${space}\t`);

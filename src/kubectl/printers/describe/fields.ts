@@ -8,7 +8,11 @@ const MAX_ANNOTATION_LEN = 140;
 const SKIP_ANNOTATIONS = new Set(["kubectl.kubernetes.io/last-applied-configuration"]);
 
 /** `Title:\tk=v` then `\tk2=v2` lines, sorted; `<none>` when empty. */
-export function printLabelsMultiline(w: DescribeWriter, title: string, labels: Record<string, string> | undefined): void {
+export function printLabelsMultiline(
+  w: DescribeWriter,
+  title: string,
+  labels: Record<string, string> | undefined,
+): void {
   w.write(LEVEL_0, `${title}:\t`);
   const keys = Object.keys(labels ?? {}).sort();
   if (keys.length === 0) {
@@ -26,7 +30,11 @@ function shorten(s: string, max: number): string {
 }
 
 /** `Annotations:\tk: v`, long or multi-line values on their own lines; last-applied skipped. */
-export function printAnnotationsMultiline(w: DescribeWriter, title: string, annotations: Record<string, string> | undefined): void {
+export function printAnnotationsMultiline(
+  w: DescribeWriter,
+  title: string,
+  annotations: Record<string, string> | undefined,
+): void {
   w.write(LEVEL_0, `${title}:\t`);
   const keys = Object.keys(annotations ?? {})
     .filter((k) => !SKIP_ANNOTATIONS.has(k))
@@ -41,7 +49,8 @@ export function printAnnotationsMultiline(w: DescribeWriter, title: string, anno
     const value = annotations![key].replace(/\n$/, "");
     if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes("\n")) {
       w.write(LEVEL_0, `${key}:\n`);
-      for (const s of value.split("\n")) w.write(LEVEL_0, `${indent}  ${shorten(s, MAX_ANNOTATION_LEN - 2)}\n`);
+      for (const s of value.split("\n"))
+        w.write(LEVEL_0, `${indent}  ${shorten(s, MAX_ANNOTATION_LEN - 2)}\n`);
     } else {
       w.write(LEVEL_0, `${key}: ${value}\n`);
     }
@@ -49,9 +58,15 @@ export function printAnnotationsMultiline(w: DescribeWriter, title: string, anno
 }
 
 /** printTolerationsMultilineWithIndent: `key=value:Effect op=Exists for 300s`, sorted by key. */
-export function printTolerationsMultiline(w: DescribeWriter, title: string, tolerations: readonly Toleration[] | undefined): void {
+export function printTolerationsMultiline(
+  w: DescribeWriter,
+  title: string,
+  tolerations: readonly Toleration[] | undefined,
+): void {
   w.write(LEVEL_0, `${title}:\t`);
-  const list = [...(tolerations ?? [])].sort((a, b) => ((a.key ?? "") < (b.key ?? "") ? -1 : (a.key ?? "") > (b.key ?? "") ? 1 : 0));
+  const list = [...(tolerations ?? [])].sort((a, b) =>
+    (a.key ?? "") < (b.key ?? "") ? -1 : (a.key ?? "") > (b.key ?? "") ? 1 : 0,
+  );
   if (list.length === 0) {
     w.line("<none>");
     return;
@@ -73,7 +88,11 @@ export function taintString(t: Taint): string {
 }
 
 /** printNodeTaintsMultiline: sorted by `effect,key`. */
-export function printTaintsMultiline(w: DescribeWriter, title: string, taints: readonly Taint[] | undefined): void {
+export function printTaintsMultiline(
+  w: DescribeWriter,
+  title: string,
+  taints: readonly Taint[] | undefined,
+): void {
   w.write(LEVEL_0, `${title}:\t`);
   const cmp = (t: Taint) => `${t.effect},${t.key}`;
   const list = [...(taints ?? [])].sort((a, b) => (cmp(a) < cmp(b) ? -1 : cmp(a) > cmp(b) ? 1 : 0));
@@ -108,7 +127,8 @@ export function describeEvents(w: DescribeWriter, events: readonly KubeEvent[], 
   w.write(LEVEL_1, "----\t------\t----\t----\t-------\n");
   for (const e of sorted) {
     const first = translateTimestampSince(e.firstTimestamp, now);
-    const interval = e.count > 1 ? `${translateTimestampSince(e.lastTimestamp, now)} (x${e.count} over ${first})` : first;
+    const interval =
+      e.count > 1 ? `${translateTimestampSince(e.lastTimestamp, now)} (x${e.count} over ${first})` : first;
     const source = e.source?.component || e.reportingComponent || "";
     let message = e.message.trim();
     if (e.involvedObject.fieldPath) message = `${e.involvedObject.fieldPath}: ${message}`;
@@ -117,7 +137,9 @@ export function describeEvents(w: DescribeWriter, events: readonly KubeEvent[], 
 }
 
 /** `Kind/name` of the controller owner reference, or "". */
-export function printController(meta: { ownerReferences?: { kind: string; name: string; controller?: boolean }[] }): string {
+export function printController(meta: {
+  ownerReferences?: { kind: string; name: string; controller?: boolean }[];
+}): string {
   const ref = meta.ownerReferences?.find((o) => o.controller);
   return ref ? `${ref.kind}/${ref.name}` : "";
 }

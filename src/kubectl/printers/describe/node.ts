@@ -3,7 +3,12 @@ import type { KubeEvent, Lease, Node, Pod } from "../../../sim/api/types";
 import { formatRFC1123Z, translateTimestampSince } from "../../format";
 import { findNodeRoles } from "../nodes";
 import { DescribeWriter, LEVEL_0, LEVEL_1 } from "./describeWriter";
-import { describeEvents, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline } from "./fields";
+import {
+  describeEvents,
+  printAnnotationsMultiline,
+  printLabelsMultiline,
+  printTaintsMultiline,
+} from "./fields";
 import { allocatableValue, formatAmount, podLimits, podRequests, totals, withPercent } from "./nodeResources";
 
 export interface NodeRelated {
@@ -18,20 +23,30 @@ const STANDARD = new Set(["cpu", "memory", "ephemeral-storage", "storage", "pods
 
 function describeLease(w: DescribeWriter, node: Node, lease: Lease | null): void {
   if (!lease) {
-    w.write(LEVEL_0, `Lease:\tFailed to get lease: leases.coordination.k8s.io "${node.metadata.name}" not found\n`);
+    w.write(
+      LEVEL_0,
+      `Lease:\tFailed to get lease: leases.coordination.k8s.io "${node.metadata.name}" not found\n`,
+    );
     return;
   }
   w.write(LEVEL_0, "Lease:\n");
   w.write(LEVEL_1, `HolderIdentity:\t${lease.spec.holderIdentity ?? "<unset>"}\n`);
-  w.write(LEVEL_1, `AcquireTime:\t${lease.spec.acquireTime ? formatRFC1123Z(lease.spec.acquireTime) : "<unset>"}\n`);
-  w.write(LEVEL_1, `RenewTime:\t${lease.spec.renewTime ? formatRFC1123Z(lease.spec.renewTime) : "<unset>"}\n`);
+  w.write(
+    LEVEL_1,
+    `AcquireTime:\t${lease.spec.acquireTime ? formatRFC1123Z(lease.spec.acquireTime) : "<unset>"}\n`,
+  );
+  w.write(
+    LEVEL_1,
+    `RenewTime:\t${lease.spec.renewTime ? formatRFC1123Z(lease.spec.renewTime) : "<unset>"}\n`,
+  );
 }
 
 function describeNodeResource(w: DescribeWriter, node: Node, pods: readonly Pod[], now: number): void {
   w.write(LEVEL_0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
   w.write(LEVEL_1, "Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n");
   w.write(LEVEL_1, "---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n");
-  const alloc = Object.keys(node.status?.allocatable ?? {}).length > 0 ? node.status?.allocatable : node.status?.capacity;
+  const alloc =
+    Object.keys(node.status?.allocatable ?? {}).length > 0 ? node.status?.allocatable : node.status?.capacity;
   const cpu = allocatableValue(alloc, "cpu");
   const mem = allocatableValue(alloc, "memory");
   for (const p of pods) {
@@ -50,15 +65,24 @@ function describeNodeResource(w: DescribeWriter, node: Node, pods: readonly Pod[
   const limits = totals(pods, podLimits);
   for (const name of ["cpu", "memory", "ephemeral-storage"]) {
     const a = allocatableValue(alloc, name);
-    w.write(LEVEL_1, `${name}\t${withPercent(name, reqs.get(name), a)}\t${withPercent(name, limits.get(name), a)}\n`);
+    w.write(
+      LEVEL_1,
+      `${name}\t${withPercent(name, reqs.get(name), a)}\t${withPercent(name, limits.get(name), a)}\n`,
+    );
   }
   const names = Object.keys(alloc ?? {});
   for (const name of names.filter((n) => n.startsWith("hugepages-")).sort()) {
     const a = allocatableValue(alloc, name);
-    w.write(LEVEL_1, `${name}\t${withPercent(name, reqs.get(name), a)}\t${withPercent(name, limits.get(name), a)}\n`);
+    w.write(
+      LEVEL_1,
+      `${name}\t${withPercent(name, reqs.get(name), a)}\t${withPercent(name, limits.get(name), a)}\n`,
+    );
   }
   for (const name of names.filter((n) => !n.startsWith("hugepages-") && !STANDARD.has(n)).sort()) {
-    w.write(LEVEL_1, `${name}\t${formatAmount(name, reqs.get(name))}\t${formatAmount(name, limits.get(name))}\n`);
+    w.write(
+      LEVEL_1,
+      `${name}\t${formatAmount(name, reqs.get(name))}\t${formatAmount(name, limits.get(name))}\n`,
+    );
   }
 }
 

@@ -35,7 +35,8 @@ function add(into: ResourceAmounts, name: string, q: string): void {
 
 function podAmounts(pod: Pod, pick: "requests" | "limits"): ResourceAmounts {
   const sum: ResourceAmounts = new Map();
-  for (const c of pod.spec.containers) for (const [n, q] of Object.entries(c.resources?.[pick] ?? {})) add(sum, n, q);
+  for (const c of pod.spec.containers)
+    for (const [n, q] of Object.entries(c.resources?.[pick] ?? {})) add(sum, n, q);
   for (const c of pod.spec.initContainers ?? []) {
     for (const [n, q] of Object.entries(c.resources?.[pick] ?? {})) {
       const v = toBase(n, q);

@@ -1,9 +1,20 @@
 /** `kubectl describe pod` (describe.go describePod). */
 import type { KubeEvent, Pod } from "../../../sim/api/types";
 import { formatRFC1123Z, parseQuantityValue, translateTimestampSince } from "../../format";
-import { describeContainers, describeTopologySpreadConstraints, describeVolumes, type Volume } from "./containers";
+import {
+  describeContainers,
+  describeTopologySpreadConstraints,
+  describeVolumes,
+  type Volume,
+} from "./containers";
 import { DescribeWriter, LEVEL_0, LEVEL_1 } from "./describeWriter";
-import { describeEvents, printAnnotationsMultiline, printController, printLabelsMultiline, printTolerationsMultiline } from "./fields";
+import {
+  describeEvents,
+  printAnnotationsMultiline,
+  printController,
+  printLabelsMultiline,
+  printTolerationsMultiline,
+} from "./fields";
 
 /** qos.GetPodQOS: status.qosClass when set, else computed from cpu/memory requests and limits. */
 export function podQOS(pod: Pod): string {
@@ -16,7 +27,8 @@ export function podQOS(pod: Pod): string {
     for (const r of ["cpu", "memory"]) {
       if (req[r] !== undefined || lim[r] !== undefined) any = true;
       if (lim[r] === undefined) guaranteed = false;
-      else if (req[r] !== undefined && parseQuantityValue(req[r]) !== parseQuantityValue(lim[r])) guaranteed = false;
+      else if (req[r] !== undefined && parseQuantityValue(req[r]) !== parseQuantityValue(lim[r]))
+        guaranteed = false;
     }
   }
   if (!any) return "BestEffort";
@@ -34,13 +46,19 @@ export function describePod(pod: Pod, events: readonly KubeEvent[] | undefined, 
   const priorityClassName = (pod.spec as { priorityClassName?: string }).priorityClassName;
   if (priorityClassName) w.write(LEVEL_0, `Priority Class Name:\t${priorityClassName}\n`);
   if (pod.spec.serviceAccountName) w.write(LEVEL_0, `Service Account:\t${pod.spec.serviceAccountName}\n`);
-  w.write(LEVEL_0, pod.spec.nodeName ? `Node:\t${pod.spec.nodeName}/${st.hostIP ?? ""}\n` : "Node:\t<none>\n");
+  w.write(
+    LEVEL_0,
+    pod.spec.nodeName ? `Node:\t${pod.spec.nodeName}/${st.hostIP ?? ""}\n` : "Node:\t<none>\n",
+  );
   if (st.startTime) w.write(LEVEL_0, `Start Time:\t${formatRFC1123Z(st.startTime)}\n`);
   printLabelsMultiline(w, "Labels", m.labels);
   printAnnotationsMultiline(w, "Annotations", m.annotations);
   if (m.deletionTimestamp && st.phase !== "Failed" && st.phase !== "Succeeded") {
     w.write(LEVEL_0, `Status:\tTerminating (lasts ${translateTimestampSince(m.deletionTimestamp, now)})\n`);
-    w.write(LEVEL_0, `Termination Grace Period:\t${m.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30}s\n`);
+    w.write(
+      LEVEL_0,
+      `Termination Grace Period:\t${m.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30}s\n`,
+    );
   } else {
     w.write(LEVEL_0, `Status:\t${st.phase ?? ""}\n`);
   }
@@ -56,7 +74,8 @@ export function describePod(pod: Pod, events: readonly KubeEvent[] | undefined, 
   const controlledBy = printController(m);
   if (controlledBy) w.write(LEVEL_0, `Controlled By:\t${controlledBy}\n`);
   if (st.nominatedNodeName) w.write(LEVEL_0, `NominatedNodeName:\t${st.nominatedNodeName}\n`);
-  if (pod.spec.initContainers?.length) describeContainers(w, "Init Containers", pod.spec.initContainers, st.initContainerStatuses ?? [], "");
+  if (pod.spec.initContainers?.length)
+    describeContainers(w, "Init Containers", pod.spec.initContainers, st.initContainerStatuses ?? [], "");
   describeContainers(w, "Containers", pod.spec.containers, st.containerStatuses ?? [], "");
   if (st.conditions?.length) {
     w.write(LEVEL_0, "Conditions:\n  Type\tStatus\n");

@@ -61,7 +61,9 @@ export function describeService(svc: Service, related: ServiceRelated, now: numb
   if (spec.externalName) w.write(LEVEL_0, `External Name:\t${spec.externalName}\n`);
   const ingress = svc.status?.loadBalancer?.ingress ?? [];
   if (ingress.length > 0) {
-    const list = ingress.map((i) => (i.ip ? (i.ipMode ? `${i.ip} (${i.ipMode})` : i.ip) : (i.hostname ?? ""))).join(", ");
+    const list = ingress
+      .map((i) => (i.ip ? (i.ipMode ? `${i.ip} (${i.ipMode})` : i.ip) : (i.hostname ?? "")))
+      .join(", ");
     w.write(LEVEL_0, `LoadBalancer Ingress:\t${list}\n`);
   }
   for (const sp of spec.ports ?? []) {
@@ -73,8 +75,10 @@ export function describeService(svc: Service, related: ServiceRelated, now: numb
     w.write(LEVEL_0, `Endpoints:\t${formatEndpointSlices(related.endpointSlices, sp.name ?? "")}\n`);
   }
   w.write(LEVEL_0, `Session Affinity:\t${spec.sessionAffinity ?? ""}\n`);
-  if (spec.externalTrafficPolicy) w.write(LEVEL_0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
-  if (spec.internalTrafficPolicy) w.write(LEVEL_0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
+  if (spec.externalTrafficPolicy)
+    w.write(LEVEL_0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
+  if (spec.internalTrafficPolicy)
+    w.write(LEVEL_0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
   if (related.events) describeEvents(w, related.events, now);
   return w.toString();
 }

@@ -33,7 +33,11 @@ export function podStatusCounts(pods: readonly Pod[], uid: string | undefined): 
 }
 
 function replicaSetsByLabels(list: readonly ReplicaSet[]): string {
-  const s = list.map((rs) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec.replicas ?? 0} replicas created)`).join(", ");
+  const s = list
+    .map(
+      (rs) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec.replicas ?? 0} replicas created)`,
+    )
+    .join(", ");
   return s || "<none>";
 }
 
@@ -60,7 +64,11 @@ export function describeDeployment(d: Deployment, related: DeploymentRelated, no
   w.write(LEVEL_0, `StrategyType:\t${d.spec.strategy?.type ?? ""}\n`);
   w.write(LEVEL_0, `MinReadySeconds:\t${d.spec.minReadySeconds ?? 0}\n`);
   const ru = d.spec.strategy?.rollingUpdate;
-  if (ru) w.write(LEVEL_0, `RollingUpdateStrategy:\t${ru.maxUnavailable ?? 0} max unavailable, ${ru.maxSurge ?? 0} max surge\n`);
+  if (ru)
+    w.write(
+      LEVEL_0,
+      `RollingUpdateStrategy:\t${ru.maxUnavailable ?? 0} max unavailable, ${ru.maxSurge ?? 0} max surge\n`,
+    );
   describePodTemplate(w, d.spec.template);
   if (st.conditions?.length) {
     w.write(LEVEL_0, "Conditions:\n  Type\tStatus\tReason\n");
