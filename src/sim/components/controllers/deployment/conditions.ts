@@ -1,4 +1,4 @@
-import type { DeploymentCondition, Deployment } from "../../../api/types";
+import type { DeploymentCondition, Deployment } from "../../../api";
 import { toTimestamp } from "../../../runtime";
 
 type Status = NonNullable<Deployment["status"]>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Deployment, KubeEvent, ReplicaSet } from "../../../api/types";
+import type { Deployment, KubeEvent, ReplicaSet } from "../../../api";
 import { toTimestamp } from "../../../runtime";
 import { testContext, type Plan } from "../framework";
 import { syncDeployment } from "./deploymentController";

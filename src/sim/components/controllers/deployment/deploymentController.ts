@@ -1,4 +1,4 @@
-import type { Deployment, ReplicaSet } from "../../../api/types";
+import type { Deployment, ReplicaSet } from "../../../api";
 import { NOTHING, splitKey, type Plan, type ReconcileContext, type Reconciler } from "../framework";
 import { getCondition, newCondition, Reasons, setCondition } from "./conditions";
 import { syncDeploymentStatus, syncRolloutStatus, deploymentComplete } from "./deploymentStatus";

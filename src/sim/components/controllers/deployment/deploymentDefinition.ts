@@ -1,4 +1,4 @@
-import type { Deployment, KubeObject, Pod, ReplicaSet } from "../../../api/types";
+import type { Deployment, KubeObject, Pod, ReplicaSet } from "../../../api";
 import { controllerOf, keyOf, type ControllerDefinition, type Informer } from "../framework";
 import { deploymentReconciler } from "./deploymentController";
 

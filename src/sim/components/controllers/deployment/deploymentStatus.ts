@@ -1,5 +1,5 @@
-import type { Deployment } from "../../../api/types";
-import { canonicalJson } from "../../../api/naming";
+import type { Deployment } from "../../../api";
+import { canonicalJson } from "../../../api";
 import { fromTimestamp } from "../../../runtime";
 import { getCondition, newCondition, Reasons, removeCondition, setCondition } from "./conditions";
 import { hasProgressDeadline, maxUnavailable, replicasOf, sumSpec, sumStatus } from "./deploymentUtil";

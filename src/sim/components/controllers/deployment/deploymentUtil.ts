@@ -1,5 +1,5 @@
-import type { Deployment, PodTemplateSpec, ReplicaSet } from "../../../api/types";
-import { canonicalJson, podTemplateHash } from "../../../api/naming";
+import type { Deployment, PodTemplateSpec, ReplicaSet } from "../../../api";
+import { canonicalJson, podTemplateHash } from "../../../api";
 import { fromTimestamp } from "../../../runtime";
 
 // pkg/controller/deployment/util: the names and arithmetic of rollouts.

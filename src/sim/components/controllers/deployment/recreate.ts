@@ -1,4 +1,4 @@
-import type { Pod } from "../../../api/types";
+import type { Pod } from "../../../api";
 import type { ReconcileContext } from "../framework";
 import { activeReplicaSets, replicasOf, sumStatus } from "./deploymentUtil";
 import type { RolloutPlan } from "./rolloutPlan";

@@ -1,4 +1,4 @@
-import type { ReplicaSet } from "../../../api/types";
+import type { ReplicaSet } from "../../../api";
 import { controllerRefTo } from "../framework";
 import { getCondition, newCondition, Reasons, setCondition } from "./conditions";
 import {

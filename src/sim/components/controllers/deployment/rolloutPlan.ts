@@ -1,4 +1,4 @@
-import type { Deployment, ReplicaSet } from "../../../api/types";
+import type { Deployment, ReplicaSet } from "../../../api";
 import type { Plan, PlannedCall, ReconcileContext } from "../framework";
 import { DESIRED_REPLICAS, MAX_REPLICAS, maxSurge, replicasOf } from "./deploymentUtil";
 

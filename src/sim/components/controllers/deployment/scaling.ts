@@ -1,4 +1,4 @@
-import type { ReplicaSet } from "../../../api/types";
+import type { ReplicaSet } from "../../../api";
 import {
   activeReplicaSets,
   createdAt,

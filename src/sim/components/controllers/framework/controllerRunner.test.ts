@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ConfigMap, KubeObject, Status } from "../../../api/types";
+import type { ConfigMap, KubeObject, Status } from "../../../api";
 import { Kernel } from "../../../runtime";
 import type { ApiRequest, ApiResponse } from "../../apiserver/request";
 import type { ApiClient, Informer, InformerFactory, InformerHandler } from "../../client";

@@ -1,4 +1,4 @@
-import type { KubeObject } from "../../../api/types";
+import type { KubeObject } from "../../../api";
 import type { Kernel } from "../../../runtime";
 import type { ComponentId } from "../../../runtime/trace";
 import type { ApiClient } from "../../client";

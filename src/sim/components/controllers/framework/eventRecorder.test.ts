@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { KubeEvent, ReplicaSet } from "../../../api/types";
+import type { KubeEvent, ReplicaSet } from "../../../api";
 import { EventRecorder } from "./eventRecorder";
 
 const rs: ReplicaSet = {

@@ -1,4 +1,4 @@
-import type { KubeEvent, KubeObject } from "../../../api/types";
+import type { KubeEvent, KubeObject } from "../../../api";
 import { EPOCH_MS, toTimestamp } from "../../../runtime";
 import type { EventFactory, PlannedCall } from "./plan";
 

@@ -1,4 +1,4 @@
-import type { KubeObject, Pod } from "../../../api/types";
+import type { KubeObject, Pod } from "../../../api";
 import { Rng } from "../../../runtime";
 import { EventRecorder } from "./eventRecorder";
 import { ControllerExpectations, type ExpectationsView } from "./expectations";

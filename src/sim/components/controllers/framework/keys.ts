@@ -1,4 +1,4 @@
-import type { KubeObject } from "../../../api/types";
+import type { KubeObject } from "../../../api";
 
 /** client-go's MetaNamespaceKeyFunc: `namespace/name`, or `name` for cluster-scoped objects. */
 export function keyOf(obj: KubeObject): string {

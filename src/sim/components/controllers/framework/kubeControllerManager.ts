@@ -1,4 +1,4 @@
-import type { KubeObject } from "../../../api/types";
+import type { KubeObject } from "../../../api";
 import type { Kernel } from "../../../runtime";
 import type { ApiClient, Informer, InformerFactory } from "../../client";
 import { ControllerRunner } from "./controllerRunner";

@@ -1,4 +1,4 @@
-import type { KubeObject, OwnerReference } from "../../../api/types";
+import type { KubeObject, OwnerReference } from "../../../api";
 
 /** The owner reference with controller=true, if any (metav1.GetControllerOf). */
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {

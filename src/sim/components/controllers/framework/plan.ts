@@ -1,4 +1,4 @@
-import type { KubeObject, Status } from "../../../api/types";
+import type { KubeObject, Status } from "../../../api";
 import type { Rng } from "../../../runtime";
 import type { ApiRequest } from "../../apiserver/request";
 import type { ExpectationsView } from "./expectations";

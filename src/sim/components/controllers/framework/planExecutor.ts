@@ -1,4 +1,4 @@
-import type { Status } from "../../../api/types";
+import type { Status } from "../../../api";
 import type { ApiClient } from "../../client";
 import type { ApiResponse } from "../../apiserver/request";
 import type { Plan, PlannedCall } from "./plan";

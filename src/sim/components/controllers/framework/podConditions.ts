@@ -1,4 +1,4 @@
-import type { Pod } from "../../../api/types";
+import type { Pod } from "../../../api";
 import { fromTimestamp } from "../../../runtime";
 
 /** podutil.IsPodReady: the Ready condition is True. */

@@ -1,17 +1,6 @@
-import type { KubeObject, Pod, PodTemplateSpec } from "../../../api/types";
+import { generateName, type KubeObject, type Pod, type PodTemplateSpec } from "../../../api";
 import type { Rng } from "../../../runtime";
 import { controllerRefTo } from "../framework";
-
-/** Kubernetes' name alphabet (no vowels, no 0/1/3: no words, no look-alikes). */
-export const NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-const MAX_GENERATED_NAME = 63;
-const SUFFIX_LENGTH = 5;
-
-/** names.SimpleNameGenerator: `<base><5 chars>`, the base cut so the whole fits in 63. */
-export function generateName(base: string, rng: Rng): string {
-  const cut = base.length > MAX_GENERATED_NAME - SUFFIX_LENGTH ? base.slice(0, MAX_GENERATED_NAME - SUFFIX_LENGTH) : base;
-  return cut + rng.string(NAME_ALPHABET, SUFFIX_LENGTH);
-}
 
 /**
  * controller.GetPodFromTemplate: the template's labels, annotations and spec, generateName

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Pod } from "../../../api/types";
+import type { Pod } from "../../../api";
 import { toTimestamp } from "../../../runtime";
 import { podsToDelete } from "./podsToDelete";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { KubeEvent, Pod, ReplicaSet } from "../../../api/types";
+import type { KubeEvent, Pod, ReplicaSet } from "../../../api";
 import { toTimestamp } from "../../../runtime";
 import { ControllerExpectations, testContext } from "../framework";
 import { syncReplicaSet } from "./replicaSetController";

@@ -1,4 +1,4 @@
-import type { Pod, ReplicaSet } from "../../../api/types";
+import type { Pod, ReplicaSet } from "../../../api";
 import { controllerOf, keyFor, keyOf, type ControllerDefinition, type ControllerRunner, type Informer } from "../framework";
 import { replicaSetReconciler } from "./replicaSetController";
 

@@ -1,4 +1,4 @@
-import type { Pod, ReplicaSet } from "../../../api/types";
+import type { Pod, ReplicaSet } from "../../../api";
 import { isPodAvailable, isPodReady, podReadySince, selectorMatches } from "../framework";
 
 export type ReplicaSetStatus = NonNullable<ReplicaSet["status"]>;
