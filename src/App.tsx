@@ -1,8 +1,30 @@
+import { LazyMotion, MotionConfig, domAnimation } from "framer-motion";
+import { ApplyExample, Diagram, NarrationLog, PlaybackBar, StepCard, Timeline, usePlaybackKeys } from "./ui";
+
 export function App() {
+  usePlaybackKeys();
   return (
-    <main className="placeholder">
-      <h1>kubeglass</h1>
-      <p>A Kubernetes cluster that runs entirely in your browser, as a glass box.</p>
-    </main>
+    <LazyMotion features={domAnimation} strict>
+      <MotionConfig reducedMotion="user">
+        <div className="app">
+          <header className="topbar">
+            <h1 className="brand">
+              <span className="brand__mark" aria-hidden="true" />
+              kubeglass
+            </h1>
+            <PlaybackBar />
+            <ApplyExample />
+          </header>
+          <main className="stage">
+            <Diagram />
+            <StepCard />
+          </main>
+          <footer className="bottom">
+            <Timeline />
+            <NarrationLog />
+          </footer>
+        </div>
+      </MotionConfig>
+    </LazyMotion>
   );
 }

@@ -72,7 +72,8 @@ export function chipLabel(podName: string, group: Pick<PodGroupModel, "prefix" |
   return s || podName;
 }
 
-function nodeModel(name: string, state: Pick<AppState, "objects" | "podsByNode">): NodeModel {
+/** One node's pods grouped by owner. */
+export function nodeModel(name: string, state: Pick<AppState, "objects" | "podsByNode">): NodeModel {
   const keys = state.podsByNode.get(name) ?? [];
   const groups = new Map<string, PodGroupModel>();
   for (const key of keys) {

@@ -4,6 +4,9 @@ import type { Bridge } from "./bridge";
 import { isExpired, isRoutine } from "./slices/flowSlice";
 import { hopLimit, hopWallMs, idleRate, MAX_FRAME_MS } from "./timeMapping";
 
+/** Beyond this many hops in flight, smart speed stops stretching each one. */
+export const MAX_FOLLOWABLE = 12;
+
 /** Step never searches further than this much virtual time for the next hop. */
 const STEP_HORIZON_MS = 15 * 60_000;
 
@@ -54,17 +57,23 @@ export function createDriver(cluster: Cluster, store: AppStore, bridge: Bridge):
           runTo(now + dt * speed, false);
         } else {
           let limit = Infinity;
+          let inFlight = 0;
           for (const p of packets) {
             if (p.routine || isExpired(p, now, wallNow)) continue;
+            inFlight++;
             limit = Math.min(limit, hopLimit(p.at, p.arrives, p.shownAt, p.minVisible, wallNow));
           }
-          if (limit === Infinity) {
+          if (inFlight === 0) {
             idleWall += dt;
-            limit = now + dt * idleRate(speed, idleWall);
+            runTo(now + dt * idleRate(speed, idleWall), true);
+          } else if (inFlight >= MAX_FOLLOWABLE) {
+            // Too many at once to follow one by one (a 1,000-replica rollout): plain speed.
+            idleWall = 0;
+            runTo(now + dt * speed, false);
           } else {
             idleWall = 0;
+            if (limit > now) runTo(limit, true);
           }
-          if (limit > now) runTo(limit, true);
         }
       }
       flush(wallNow);

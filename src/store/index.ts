@@ -7,7 +7,7 @@ export * from "./actions";
 export { applyNginxExample, nginxDeployment } from "./examples";
 export { useAppStore, useAppStoreShallow } from "./hooks";
 export * from "./selectors";
-export { deriveDiagramModel, layoutSignature, chipLabel, naturalCompare, type DiagramModel, type NodeModel, type PodGroupModel } from "./diagramModel";
+export { deriveDiagramModel, nodeModel, layoutSignature, chipLabel, naturalCompare, type DiagramModel, type NodeModel, type PodGroupModel } from "./diagramModel";
 export { podStatus, statusTone, type StatusTone } from "./podStatus";
 export { formatClusterTime, hopWallMs } from "./timeMapping";
 export { SPEEDS, type Speed } from "./slices/playbackSlice";

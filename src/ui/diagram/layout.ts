@@ -70,9 +70,9 @@ const RUNTIME_H = 36;
 const LANE = 26;
 export const POD_AREA_W = WORKER_W - PAD - LANE - PAD;
 const CP_W = 1128;
-const CP_NODE_W = 316;
+const CP_NODE_W = 308;
 const CP_AGENT_W = 96;
-const CP_GAP_BELOW = 70;
+const CP_GAP_BELOW = 56;
 const ROW_GAP = 40;
 const EXT_W = 150;
 const EXT_H = 52;
@@ -139,10 +139,10 @@ export function layoutCluster(input: LayoutInput): Layout {
   const cpH = Math.max(260, HEADER + 10 + cpNodeSectionH + PAD);
   const cp = nodeGroupId(cpName);
   g.add(cp, "cluster-node", 0, 0, CP_W, cpH);
-  g.add("etcd", "component", 24, HEADER + 14, 140, 54, cp);
-  g.add("kube-scheduler", "component", 180, HEADER + 14, 170, 54, cp);
-  g.add("kube-controller-manager", "component", 366, HEADER + 14, 240, 96, cp);
-  g.add("cloud-controller-manager", "component", 622, HEADER + 14, 178, 54, cp);
+  g.add("etcd", "component", 24, HEADER + 14, 112, 54, cp);
+  g.add("kube-scheduler", "component", 150, HEADER + 14, 160, 54, cp);
+  g.add("kube-controller-manager", "component", 324, HEADER + 14, 236, 96, cp);
+  g.add("cloud-controller-manager", "component", 574, HEADER + 14, 236, 54, cp);
   g.add("kube-apiserver", "component", 250, Math.max(HEADER + 130, cpH - 96), 300, 70, cp);
   const nodeX = CP_W - CP_NODE_W;
   g.add(podsId(cpName), "pods", nodeX + PAD, HEADER + 10, CP_NODE_W - 2 * PAD, cpPodsH, cp);
@@ -155,7 +155,7 @@ export function layoutCluster(input: LayoutInput): Layout {
   const api = g.byId.get("kube-apiserver")!;
   g.add("kubectl", "external", -EXT_W - 80, api.ay - 24, EXT_W, EXT_H);
   g.add("coredns", "external", -EXT_W - 80, cpH - EXT_H + 10, EXT_W, EXT_H);
-  g.add("cloud", "external", 622 + 178 / 2 - 60, -EXT_H - 46, 120, EXT_H);
+  g.add("cloud", "external", 574 + 236 / 2 - 60, -EXT_H - 14, 120, EXT_H);
 
   // Workers, in rows under the control plane, centred.
   const rows: NodeInput[][] = [];
@@ -180,7 +180,7 @@ export function layoutCluster(input: LayoutInput): Layout {
     right = Math.max(right, x - WORKER_GAP);
     y += rowH + ROW_GAP;
   }
-  const registryY = y - ROW_GAP + 50;
+  const registryY = y - ROW_GAP + 30;
   g.add("registry", "external", CP_W / 2 - EXT_W / 2, registryY, EXT_W, EXT_H);
 
   // Channels: everything talks to kube-apiserver; only kube-apiserver talks to etcd.
@@ -206,7 +206,7 @@ export function layoutCluster(input: LayoutInput): Layout {
   }
 
   const reg = g.byId.get("registry")!;
-  const top = -EXT_H - 46;
+  const top = -EXT_H - 14;
   return { boxes: g.boxes, byId: g.byId, edges, width: Math.max(right, CP_W) - left, height: reg.ay + reg.h - top };
 }
 

@@ -21,7 +21,7 @@ export interface PodGroupSize {
 }
 
 export function chipWidthFor(maxLabelChars: number): number {
-  return Math.min(200, Math.max(64, Math.ceil(maxLabelChars * 6.6) + 26));
+  return Math.min(140, Math.max(64, Math.ceil(maxLabelChars * 7.3) + 26));
 }
 
 export function chipsPerRow(width: number, chipW: number): number {

@@ -1,0 +1,111 @@
+import { expect, test, type Page } from "@playwright/test";
+import { collectConsoleErrors } from "./consoleErrors";
+
+const NODES = ["control-plane", "worker-1", "worker-2", "worker-3"];
+const CONTROL_PLANE = ["kube-apiserver", "etcd", "kube-scheduler", "kube-controller-manager", "cloud-controller-manager", "coredns"];
+
+async function clockMs(page: Page): Promise<number> {
+  const text = (await page.getByRole("timer", { name: "Cluster time" }).textContent()) ?? "";
+  const m = /t = (?:(\d+)h)?(?:(\d+)m)?(\d+)(?:\.(\d))?s/.exec(text);
+  if (!m) throw new Error(`unreadable clock: ${text}`);
+  return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3])) * 1000 + Number(m[4] ?? 0) * 100;
+}
+
+test("the page shows every component of the default cluster by name", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("./");
+  const diagram = page.getByRole("region", { name: "Cluster diagram" });
+  await expect(diagram).toBeVisible();
+  for (const name of CONTROL_PLANE) await expect(diagram.getByRole("button", { name, exact: true })).toBeVisible();
+  for (const node of NODES) {
+    await expect(diagram.getByRole("group", { name: `${node}, Ready`, exact: true })).toBeVisible();
+    for (const c of ["kubelet", "container runtime", "kube-proxy"]) {
+      await expect(diagram.getByRole("button", { name: `${c} on ${node}`, exact: true })).toBeVisible();
+    }
+  }
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Step" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Speed" })).toBeVisible();
+  await expect(page.getByRole("switch", { name: "Smart speed" })).toBeChecked();
+  await expect(page.getByRole("timer", { name: "Cluster time" })).toBeVisible();
+  await expect(page.getByRole("log", { name: "Narration" })).toBeAttached();
+  await page.screenshot({ path: "test-results/screenshots/visualiser-idle-1280x800.png" });
+  expect(errors).toEqual([]);
+});
+
+test("applying the example makes three nginx pods appear and reach Running", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("./");
+  await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
+  const diagram = page.getByRole("region", { name: "Cluster diagram" });
+  const nginx = diagram.getByRole("button", { name: /^nginx-[a-z0-9]+-[a-z0-9]{5}, / });
+  await expect(nginx.first()).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: "test-results/screenshots/visualiser-applying-1280x800.png" });
+  await page.getByRole("combobox", { name: "Speed" }).selectOption("10");
+  await expect(diagram.getByRole("button", { name: /^nginx-[a-z0-9]+-[a-z0-9]{5}, Running$/ })).toHaveCount(3, { timeout: 45_000 });
+  await expect(nginx).toHaveCount(3);
+  await page.screenshot({ path: "test-results/screenshots/visualiser-running-1280x800.png" });
+  expect(errors).toEqual([]);
+});
+
+test("Step advances one hop and updates the narration", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("./");
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
+  const log = page.getByRole("log", { name: "Narration" });
+  await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+  const focused = log.locator(".narration__item--focus");
+  await expect(focused).toHaveCount(1);
+  const first = await focused.textContent();
+  await page.keyboard.press("ArrowRight");
+  await expect(focused).toHaveCount(1);
+  await expect(focused).not.toHaveText(first ?? "");
+  await page.screenshot({ path: "test-results/screenshots/visualiser-step-1280x800.png" });
+  expect(errors).toEqual([]);
+});
+
+test("pause freezes the cluster clock and speed changes its rate", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("./");
+  await page.getByRole("switch", { name: "Smart speed" }).click();
+  await expect(page.getByRole("switch", { name: "Smart speed" })).not.toBeChecked();
+  await page.getByRole("combobox", { name: "Speed" }).selectOption("1");
+  const a = await clockMs(page);
+  await page.waitForTimeout(1000);
+  const b = await clockMs(page);
+  expect(b - a).toBeGreaterThan(500);
+  expect(b - a).toBeLessThan(2500);
+  await page.getByRole("combobox", { name: "Speed" }).selectOption("10");
+  const c = await clockMs(page);
+  await page.waitForTimeout(1000);
+  const d = await clockMs(page);
+  expect(d - c).toBeGreaterThan(5 * (b - a));
+  await page.getByRole("button", { name: "Pause" }).click();
+  const e = await clockMs(page);
+  await page.waitForTimeout(700);
+  expect(await clockMs(page)).toBe(e);
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("the whole default cluster fits without overlaps at 1920×1080", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto("./");
+  await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
+  await page.getByRole("combobox", { name: "Speed" }).selectOption("10");
+  const diagram = page.getByRole("region", { name: "Cluster diagram" });
+  await expect(diagram.getByRole("button", { name: /^nginx-.*, Running$/ })).toHaveCount(3, { timeout: 45_000 });
+  await page.screenshot({ path: "test-results/screenshots/visualiser-1920x1080.png" });
+  // Every named part lies inside the viewport.
+  const vp = page.viewportSize()!;
+  for (const node of NODES) {
+    const box = await diagram.getByRole("group", { name: new RegExp(`^${node}, `) }).boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(vp.height);
+  }
+});

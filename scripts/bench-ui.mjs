@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// UI benchmark in real Chromium: builds the app, serves it with `vite preview`, and prints
+// figures (never asserts): initial JS gzip size, time to diagram visible, frame intervals while
+// a 10-replica Deployment rolls out at ×1, and while panning/zooming 10 workers with ~1,000 pods.
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+import { findChromium } from "./find-chromium.mjs";
+
+const PORT = 4180;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+
+function build() {
+  const r = spawnSync("npx", ["vite", "build", "--logLevel", "error"], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+/** gzip size of the JS the first page load fetches: the entry and its static imports. */
+function initialJsGzip() {
+  const html = readFileSync("dist/index.html", "utf8");
+  const files = new Set([...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  let total = 0;
+  for (const f of files) total += gzipSync(readFileSync(join("dist", f))).length;
+  const all = readdirSync("dist/assets").filter((f) => f.endsWith(".js"));
+  return { total, files: [...files], chunks: all.length };
+}
+
+async function waitForServer(url, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not start at ${url}`);
+}
+
+function stats(intervals) {
+  const s = [...intervals].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
+  return { frames: s.length, median: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? NaN };
+}
+
+/** Collects requestAnimationFrame intervals in the page for `ms` while `during` runs. */
+async function frameIntervals(page, ms, during) {
+  await page.evaluate((duration) => {
+    const w = window;
+    w.__frames = [];
+    let last = performance.now();
+    const end = last + duration;
+    const tick = (t) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (t < end) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, ms);
+  if (during) await during();
+  await page.waitForTimeout(ms + 100);
+  return page.evaluate(() => window.__frames.slice(1));
+}
+
+const fmt = (n) => (Number.isFinite(n) ? n.toFixed(1) : "n/a");
+
+async function main() {
+  build();
+  const js = initialJsGzip();
+  const server = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"], { stdio: "ignore", detached: true });
+  try {
+    await waitForServer(BASE);
+    const browser = await chromium.launch({ executablePath: findChromium(), args: [...(isRoot ? ["--no-sandbox"] : []), "--disable-gpu"] });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+
+    // Time to diagram visible.
+    await page.goto(BASE, { waitUntil: "commit" });
+    await page.getByRole("button", { name: "kube-apiserver", exact: true }).waitFor({ state: "visible" });
+    const visibleAt = await page.evaluate(() => performance.now());
+
+    // 10-replica Deployment at ×1 (smart speed on, as a newcomer sees it).
+    await page.getByRole("combobox", { name: "Speed" }).selectOption("1");
+    const rollout = await frameIntervals(page, 8000, () =>
+      page.evaluate(() => {
+        const body = {
+          apiVersion: "apps/v1",
+          kind: "Deployment",
+          metadata: { name: "web", namespace: "default" },
+          spec: { replicas: 10, selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "nginx", image: "nginx:1.27" }] } } },
+        };
+        void window.kubeglass.request({ verb: "create", resource: "deployments", namespace: "default", body });
+      }),
+    );
+
+    // 10 workers, ~1,000 pods: pan and zoom.
+    await page.goto(`${BASE}?workers=10`);
+    await page.getByRole("button", { name: "kube-apiserver", exact: true }).waitFor({ state: "visible" });
+    await page.getByRole("combobox", { name: "Speed" }).selectOption("600");
+    await page.evaluate(() => {
+      const body = {
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: "big", namespace: "default" },
+        spec: { replicas: 1000, selector: { matchLabels: { app: "big" } }, template: { metadata: { labels: { app: "big" } }, spec: { containers: [{ name: "nginx", image: "nginx:1.27" }] } } },
+      };
+      void window.kubeglass.request({ verb: "create", resource: "deployments", namespace: "default", body });
+    });
+    const podCount = () => page.evaluate(() => window.kubeglass.session.store.getState().objects.pods.size);
+    const t0 = Date.now();
+    while ((await podCount()) < 1000 && Date.now() - t0 < 120_000) await page.waitForTimeout(500);
+    const pods = await podCount();
+    const box = (await page.getByRole("region", { name: "Cluster diagram" }).boundingBox()) ?? { x: 0, y: 0, width: 1280, height: 600 };
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const panZoom = await frameIntervals(page, 5000, async () => {
+      await page.mouse.move(cx, cy);
+      for (let i = 0; i < 10; i++) {
+        await page.mouse.wheel(0, i % 2 ? 240 : -240);
+        await page.waitForTimeout(60);
+      }
+      await page.mouse.down();
+      for (let i = 0; i < 40; i++) await page.mouse.move(cx + Math.sin(i / 4) * 200, cy + Math.cos(i / 4) * 100);
+      await page.mouse.up();
+    });
+    await browser.close();
+
+    const r = stats(rollout);
+    const p = stats(panZoom);
+    console.log("kubeglass UI benchmark (Chromium, 1280×800)");
+    console.log(`  initial JS (gzip)                 ${(js.total / 1024).toFixed(1)} KB  (${js.files.join(", ")}; ${js.chunks} chunks in all)`);
+    console.log(`  diagram visible after navigation  ${fmt(visibleAt)} ms`);
+    console.log(`  10-replica rollout at ×1          median ${fmt(r.median)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms over ${r.frames} frames`);
+    console.log(`  pan/zoom, 10 workers, ${pods} pods   median ${fmt(p.median)} ms, p95 ${fmt(p.p95)} ms, max ${fmt(p.max)} ms over ${p.frames} frames`);
+  } finally {
+    try {
+      process.kill(-server.pid);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export { Diagram } from "./Diagram";
+export { layoutCluster, packetPath, type Layout, type LayoutInput } from "./layout";

@@ -1,0 +1,27 @@
+import { memo } from "react";
+import type { Node, NodeProps } from "@xyflow/react";
+import { selectNodeReadiness, selectNodeTaints, useAppStore } from "../../../store";
+
+export type ClusterNodeData = { name: string; controlPlane: boolean };
+export type ClusterNodeFlowNode = Node<ClusterNodeData, "clusterNode">;
+
+/** A node of the cluster (a machine): a group holding its agents and pods. */
+export const ClusterNodeGroup = memo(function ClusterNodeGroup({ data }: NodeProps<ClusterNodeFlowNode>) {
+  const readiness = useAppStore(selectNodeReadiness(data.name)) ?? "Unknown";
+  const taints = useAppStore(selectNodeTaints(data.name));
+  const cls = `machine${data.controlPlane ? " machine--cp" : ""} machine--${readiness.toLowerCase()}`;
+  return (
+    <section className={cls} role="group" aria-label={`${data.name}, ${readiness}`}>
+      <header className="machine__header">
+        <span className="machine__name">{data.name}</span>
+        <span className={`machine__state machine__state--${readiness.toLowerCase()}`}>{readiness}</span>
+        {data.controlPlane && <span className="machine__role">control plane</span>}
+        {taints && !data.controlPlane && (
+          <span className="machine__taints" title={taints}>
+            {taints}
+          </span>
+        )}
+      </header>
+    </section>
+  );
+});

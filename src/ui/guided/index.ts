@@ -1,0 +1,1 @@
+export { ApplyExample } from "./ApplyExample";

@@ -1,0 +1,4 @@
+export { Diagram } from "./diagram";
+export { PlaybackBar, usePlaybackKeys } from "./playback";
+export { NarrationLog, StepCard, Timeline } from "./narration";
+export { ApplyExample } from "./guided";

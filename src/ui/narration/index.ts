@@ -1,0 +1,2 @@
+export { NarrationLog, StepCard } from "./NarrationLog";
+export { Timeline } from "./Timeline";

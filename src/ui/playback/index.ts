@@ -1,0 +1,2 @@
+export { PlaybackBar, ClusterClock } from "./PlaybackBar";
+export { usePlaybackKeys } from "./useKeyboard";
