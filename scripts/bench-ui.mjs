@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global window, requestAnimationFrame -- code inside page.evaluate runs in the browser */
 // UI benchmark in real Chromium: builds the app, serves it with `vite preview`, and prints
 // figures (never asserts): initial JS gzip size, time to diagram visible, frame intervals while
 // a 10-replica Deployment rolls out at ×1, and while panning/zooming 10 workers with ~1,000 pods.
