@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cannotBeHandled, decodeObject, missingKindError, noMatchesForKind } from "./decode";
+import { cannotBeHandled, decodeObject, missingKindError, noMatchesForKind, unableToDecode } from "./decode";
 import type { Deployment, Pod } from "./types";
 
 // Messages: sigs.k8s.io/json strict errors as kube-apiserver reports them
@@ -94,6 +94,8 @@ describe("decodeObject", () => {
     expect(missingKindError({ metadata: { name: "web" }, apiVersion: "apps/v1" })).toBe(
       `Object 'Kind' is missing in '{"apiVersion":"apps/v1","metadata":{"name":"web"}}'`,
     );
+    // kubectl: `error: unable to decode "bad.yaml": Object 'Kind' is missing in '{}'`
+    expect(unableToDecode("bad.yaml", missingKindError({})!)).toBe(`unable to decode "bad.yaml": Object 'Kind' is missing in '{}'`);
     expect(decodeObject({ apiVersion: "v1", kind: "Foo", metadata: { name: "x" } })).toEqual({
       ok: false,
       reason: "NoKindMatch",

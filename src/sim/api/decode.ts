@@ -31,6 +31,11 @@ export function missingKindError(raw: unknown): string | undefined {
   return typeof kind === "string" && kind !== "" ? undefined : `Object 'Kind' is missing in '${goJson(raw)}'`;
 }
 
+/** kubectl's wrapper for client-side decode failures: `unable to decode "STDIN": …`. */
+export function unableToDecode(source: string, detail: string): string {
+  return `unable to decode "${source}": ${detail}`;
+}
+
 /** The RESTMapper's error: `no matches for kind "Foo" in version "v1"`. */
 export function noMatchesForKind(kind: string, apiVersion: string): string {
   return `no matches for kind "${kind}" in version "${apiVersion}"`;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyMergePatch, applyStrategicMergePatch, createThreeWayMergePatch, deepEqual, mergeKeyFor, threeWayMerge } from "./patch";
 
@@ -107,5 +108,29 @@ describe("three-way merge (kubectl apply)", () => {
     expect(deepEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toBe(true);
     expect(deepEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true);
     expect(deepEqual([1], { 0: 1 })).toBe(false);
+  });
+});
+
+
+describe("properties", () => {
+  const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }));
+  const doc = fc.dictionary(fc.constantFrom("a", "b", "c", "d"), fc.oneof(value, fc.dictionary(fc.constantFrom("x", "y", "z"), value)));
+
+  it("a two-way patch (original = current) takes current to modified", () => {
+    fc.assert(
+      fc.property(doc, doc, (current, modified) => {
+        expect(threeWayMerge(current, modified, current, false)).toEqual(modified);
+        expect(threeWayMerge(current, modified, current, true)).toEqual(modified);
+      }),
+    );
+  });
+
+  it("applying the same manifest twice is a no-op", () => {
+    fc.assert(
+      fc.property(doc, doc, (current, manifest) => {
+        const once = threeWayMerge(current, manifest, current);
+        expect(createThreeWayMergePatch(manifest, manifest, once)).toEqual({});
+      }),
+    );
   });
 });

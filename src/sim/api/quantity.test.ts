@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   QUANTITY_FORMAT_ERROR,
@@ -81,5 +82,22 @@ describe("canonical formatting (Quantity.String)", () => {
     expect(compareQuantities(q("1"), q("1000m"))).toBe(0);
     expect(compareQuantities(q("500m"), q("1"))).toBe(-1);
     expect(compareQuantities(q("1Gi"), q("1G"))).toBe(1);
+  });
+});
+
+
+describe("properties", () => {
+  it("formatCpuMillis and parseCpuMillis round-trip", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), (m) => parseCpuMillis(formatCpuMillis(m)) === m));
+  });
+  it("canonical forms are stable and keep their value", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.constantFrom("", "m", "k", "Ki", "Mi", "Gi", "M", "G"), (n, suffix) => {
+        const s = `${n}${suffix}`;
+        const c = canonicalQuantity(s);
+        expect(canonicalQuantity(c)).toBe(c);
+        expect(compareQuantities(parseQuantityExact(c)!, parseQuantityExact(s)!)).toBe(0);
+      }),
+    );
   });
 });
