@@ -26,3 +26,22 @@ export {
   selectorString,
   formatRFC1123Z,
 } from "../format";
+export {
+  describePod,
+  describeDeployment,
+  describeReplicaSet,
+  describeDaemonSet,
+  describeService,
+  describeNode,
+  describeNamespace,
+  describeEvents,
+  describeProbe,
+  formatEndpointSlices,
+  podQOS,
+  podStatusCounts,
+  taintString,
+  type DeploymentRelated,
+  type ControllerRelated,
+  type ServiceRelated,
+  type NodeRelated,
+} from "./describe";
