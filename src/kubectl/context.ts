@@ -4,6 +4,7 @@ import type { ClusterTransport } from "./transport";
 import type { Output } from "./output";
 import type { FlagSpec, FlagValue, ParsedFlags } from "./parse/flags";
 import { ApiError, CONNECTION_REFUSED, KubectlError } from "./errors";
+import { parseGoDuration } from "./parse/duration";
 
 /** What the caller (script interpreter, terminal, test) supplies to a kubectl run. */
 export interface KubectlEnv {
@@ -12,8 +13,10 @@ export interface KubectlEnv {
   readFile?: (path: string) => string | undefined;
   /** Standard input (a heredoc), read by `-f -`. */
   stdin?: string;
-  /** Virtual ms at which streaming or waiting commands (`get -w`, `rollout status`) stop. */
-  deadline?: number;
+  /** Longest a blocking command (`rollout status`, `delete --wait`, `drain`) may wait, in virtual ms (default: no limit). */
+  maxWaitMs?: number;
+  /** Longest a streaming command (`get -w`, `logs -f`, `events -w`) runs, in virtual ms (default: until interrupted). */
+  maxStreamMs?: number;
   /** Ctrl-C in a terminal. */
   interrupted?: () => boolean;
 }
@@ -33,13 +36,25 @@ export interface Command {
 export const WAIT_STEP_MS = 100;
 
 export class CommandContext {
+  private readonly startedAt: number;
   constructor(
     readonly env: KubectlEnv,
     readonly out: Output,
     readonly parsed: ParsedFlags,
     /** `kubectl rollout status` */
     readonly commandPath: string,
-  ) {}
+  ) {
+    this.startedAt = env.transport.now();
+  }
+
+  /** When waiting must end: `--request-timeout` if set, else the caller's limit. */
+  private deadline(streaming: boolean): number {
+    const rt = this.str("request-timeout");
+    const ms = /^\d+$/.test(rt) ? Number(rt) * 1000 : (parseGoDuration(rt) ?? 0);
+    if (ms > 0) return this.startedAt + ms;
+    const limit = streaming ? this.env.maxStreamMs : this.env.maxWaitMs;
+    return limit === undefined ? Infinity : this.startedAt + limit;
+  }
 
   get transport(): ClusterTransport {
     return this.env.transport;
@@ -94,22 +109,26 @@ export class CommandContext {
     throw new ApiError(res.error);
   }
 
-  /** Whether a waiting command must stop now (deadline reached or interrupted). */
-  shouldStop(): boolean {
+  /** Whether a waiting (or, with `streaming`, a streaming) command must stop now. */
+  shouldStop(streaming = false): boolean {
     if (this.env.interrupted?.()) return true;
-    return this.env.deadline !== undefined && this.transport.now() >= this.env.deadline;
+    return this.transport.now() >= this.deadline(streaming);
   }
 
-  /** Lets virtual time pass until `done()` or the deadline/interrupt; true when done. */
-  async waitUntil(done: () => boolean, timeoutMs = Infinity): Promise<boolean> {
-    const until = this.transport.now() + timeoutMs;
+  /** Lets virtual time pass until `done()`, `timeoutMs`, the deadline or an interrupt; true when done. */
+  async waitUntil(done: () => boolean, timeoutMs = Infinity, streaming = false): Promise<boolean> {
+    const until = Math.min(this.transport.now() + timeoutMs, this.deadline(streaming));
     while (!done()) {
-      if (this.shouldStop() || this.transport.now() >= until) return false;
-      let step = Math.min(WAIT_STEP_MS, until - this.transport.now());
-      if (this.env.deadline !== undefined) step = Math.min(step, this.env.deadline - this.transport.now());
+      if (this.env.interrupted?.() || this.transport.now() >= until) return false;
+      const step = Math.min(WAIT_STEP_MS, until - this.transport.now());
       await this.transport.sleep(Math.max(1, step));
     }
     return true;
+  }
+
+  /** A streaming command's main loop: time passes until the stream limit or an interrupt. */
+  async stream(): Promise<void> {
+    await this.waitUntil(() => false, Infinity, true);
   }
 
   /** Opens a watch; the returned function cancels it. */

@@ -47,7 +47,7 @@ export const eventsCommand: Command = {
       ctx.out.write("stdout", printGet([ev.object], { ...opts, now: ctx.transport.now(), noHeaders: true }).stdout);
     });
     try {
-      await ctx.waitUntil(() => false);
+      await ctx.stream();
     } finally {
       cancel();
     }

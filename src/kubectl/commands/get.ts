@@ -117,7 +117,7 @@ async function watch(ctx: CommandContext, target: ResourceTarget, printOpts: () 
     },
   );
   try {
-    await ctx.waitUntil(() => false);
+    await ctx.stream();
   } finally {
     cancel();
   }

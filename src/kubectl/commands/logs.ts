@@ -56,7 +56,7 @@ export const logsCommand: Command = {
     if (!ctx.bool("follow")) return 0;
     // Follow: ask again while time passes and print what is new.
     for (;;) {
-      if (!(await ctx.waitUntil(() => false, FOLLOW_POLL_MS)) && ctx.shouldStop()) return 0;
+      if (!(await ctx.waitUntil(() => false, FOLLOW_POLL_MS, true)) && ctx.shouldStop(true)) return 0;
       const all = await fetchLog(ctx, ns, name, container, undefined);
       if (all.length > printed.length && all.startsWith(printed)) ctx.out.write("stdout", all.slice(printed.length));
       printed = all;
