@@ -73,7 +73,8 @@ describe("ServiceController with the simulated cloud", () => {
 
   it("ignores ClusterIP Services", () => {
     const c = new ServiceController(new TracedCloudClient(new Kernel(1), new SimulatedCloud()), () => {});
-    expect(c.sync("default/web", ctx([{ ...svc(), spec: { ...svc().spec, type: "ClusterIP" } }])).calls).toEqual([]);
+    const clusterIP: Service = { ...svc(), spec: { ...svc().spec, type: "ClusterIP" } };
+    expect(c.sync("default/web", ctx([clusterIP])).calls).toEqual([]);
   });
 });
 
