@@ -340,6 +340,22 @@ export interface EndpointSlice extends KubeObject {
   ports?: { name?: string; port?: number; protocol?: string }[];
 }
 
+/** core/v1 Endpoints: deprecated since v1.33, served as a read-only view beside EndpointSlices. */
+export interface EndpointAddress {
+  ip: string;
+  nodeName?: string;
+  targetRef?: { kind: string; namespace?: string; name: string; uid?: string };
+}
+export interface Endpoints extends KubeObject {
+  apiVersion: "v1";
+  kind: "Endpoints";
+  subsets?: {
+    addresses?: EndpointAddress[];
+    notReadyAddresses?: EndpointAddress[];
+    ports?: { name?: string; port: number; protocol?: string }[];
+  }[];
+}
+
 // ---- core/v1 Node ----
 
 export interface Taint {

@@ -184,7 +184,16 @@ export const KIND_SCHEMAS: Record<string, { type: FieldType; description: string
     ),
   }),
   "v1/Endpoints": kind("Endpoints", "Endpoints is a collection of endpoints that implement the actual service (deprecated).", {
-    subsets: f(arrayOf(anyObject("v1.EndpointSubset")), "Sets of addresses and ports of the service."),
+    subsets: f(
+      arrayOf(
+        struct("EndpointSubset", {
+          addresses: f(arrayOf(anyObject("v1.EndpointAddress")), "IP addresses of ready endpoints."),
+          notReadyAddresses: f(arrayOf(anyObject("v1.EndpointAddress")), "IP addresses of endpoints that are not ready."),
+          ports: f(arrayOf(anyObject("v1.EndpointPort")), "Port numbers available on the addresses."),
+        }),
+      ),
+      "Sets of addresses and ports of the service.",
+    ),
   }),
   "v1/Node": kind("Node", "Node is a worker node in Kubernetes.", {
     spec: f(

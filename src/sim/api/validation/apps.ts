@@ -12,6 +12,12 @@ function intOrStringValue(v: number | string): BadValue {
   return typeof v === "number" ? v : { goSyntax: v };
 }
 
+/** Go's `%#v` of an internal strategy struct; a set pointer prints as an address we cannot know. */
+function goStrategy(type: string, ruType: string, strategy: { type?: string; rollingUpdate?: unknown }): string {
+  const ru = strategy.rollingUpdate === undefined ? "nil" : "0xc000a1b2c0";
+  return `apps.${type}{Type:"${strategy.type ?? ""}", RollingUpdate:(*apps.${ruType})(${ru})}`;
+}
+
 export function validatePositiveIntOrPercent(v: number | string | undefined, field: string): FieldError[] {
   if (v === undefined) return [];
   if (typeof v === "string") return isValidPercent(v).map((msg) => invalid(field, intOrStringValue(v), msg));
@@ -73,7 +79,7 @@ export function validateDeployment(d: Deployment): FieldError[] {
         errs.push(invalid(`${p}.maxUnavailable`, intOrStringValue(ru.maxUnavailable ?? 0), "may not be 0 when `maxSurge` is 0"));
       errs.push(...notMoreThan100Percent(ru.maxUnavailable, `${p}.maxUnavailable`));
     }
-  } else errs.push(notSupported("spec.strategy", { goSyntax: `apps.DeploymentStrategy{Type:"${strategy.type ?? ""}"}` }, ["Recreate", "RollingUpdate"]));
+  } else errs.push(notSupported("spec.strategy", { goSyntax: goStrategy("DeploymentStrategy", "RollingUpdateDeployment", strategy) }, ["Recreate", "RollingUpdate"]));
   errs.push(...nonNegative(spec.minReadySeconds, "spec.minReadySeconds"));
   errs.push(...nonNegative(spec.revisionHistoryLimit, "spec.revisionHistoryLimit"));
   if (spec.progressDeadlineSeconds !== undefined) {
@@ -119,7 +125,7 @@ export function validateDaemonSet(ds: DaemonSet): FieldError[] {
       else if (!hasUnavailable && !hasSurge) errs.push(required(`${p}.maxUnavailable`, "cannot be 0 when maxSurge is 0"));
     }
   } else if (strategy.type !== "OnDelete") {
-    errs.push(notSupported("spec.updateStrategy", { goSyntax: `apps.DaemonSetUpdateStrategy{Type:"${strategy.type ?? ""}"}` }, ["RollingUpdate", "OnDelete"]));
+    errs.push(notSupported("spec.updateStrategy", { goSyntax: goStrategy("DaemonSetUpdateStrategy", "RollingUpdateDaemonSet", strategy) }, ["RollingUpdate", "OnDelete"]));
   }
   errs.push(...nonNegative(spec.revisionHistoryLimit, "spec.revisionHistoryLimit"));
   return errs;

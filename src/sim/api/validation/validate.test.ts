@@ -93,6 +93,12 @@ describe("Deployment", () => {
     expect(messages(d)).toEqual(["spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0"]);
   });
 
+  it("rejects unknown strategy types", () => {
+    expect(messages(deploy((x) => (x.spec.strategy = { type: "BlueGreen" as "Recreate" })))).toEqual([
+      'spec.strategy: Unsupported value: apps.DeploymentStrategy{Type:"BlueGreen", RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}: supported values: "Recreate", "RollingUpdate"',
+    ]);
+  });
+
   it("forbids changing the selector on update", () => {
     const old = deploy();
     const next = deploy((d) => {
