@@ -27,7 +27,7 @@ describe("simple kinds", () => {
       spec: { taints: [{ key: "dedicated", effect: "Sometimes" as "NoSchedule" }] },
     };
     expect(messages(node)).toEqual(['spec.taints[0].effect: Unsupported value: "Sometimes": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"']);
-    expect(messages({ ...node, metadata: { name: "worker-1", namespace: "default" }, spec: {} })).toEqual(["metadata.namespace: Forbidden: not allowed on this type"]);
+    expect(messages({ ...node, metadata: { name: "worker-1", namespace: "default" }, spec: {} } as Node)).toEqual(["metadata.namespace: Forbidden: not allowed on this type"]);
   });
 
   it("checks Leases, PDBs and EndpointSlices", () => {
