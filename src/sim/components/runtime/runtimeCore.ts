@@ -168,9 +168,18 @@ export abstract class RuntimeCore {
     return this.localImage(image) !== undefined;
   }
 
-  /** Local read: images on the node (Node.status.images, the scheduler's ImageLocality). */
+  /** Local read: images on the node (the scheduler's ImageLocality, inspectors). */
   images(): ImageInfo[] {
     return this.store.list();
+  }
+
+  /** Node.status.images as the kubelet reports them: largest first, at most 50 (nodeStatusMaxImages). */
+  statusImages(): { names: string[]; sizeBytes: number }[] {
+    return this.store
+      .list()
+      .sort((a, b) => b.sizeBytes - a.sizeBytes)
+      .slice(0, 50)
+      .map((i) => ({ names: [...i.repoDigests, ...i.repoTags], sizeBytes: i.sizeBytes }));
   }
 
   protected get node(): string {
