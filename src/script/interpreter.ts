@@ -16,6 +16,8 @@ export interface ScriptEnv {
   /** How long streaming commands (get -w, logs -f) run in a script. Default 60 s. */
   maxStreamMs?: number;
   interrupted?: () => boolean;
+  /** The interpreter's own diagnostics (`script:LINE: …`); default: stderr of `out`. */
+  diagnostics?: (line: string) => void;
 }
 
 export const DEFAULT_MAX_WAIT_MS = 10 * 60 * 1000;
@@ -47,7 +49,7 @@ export async function runStatement(stmt: Statement, env: ScriptEnv): Promise<num
       return 0;
     case "sim": {
       if (stmt.command.type === "time") {
-        env.out.line(formatSimTime(env.transport.now()));
+        env.out.line(formatSimTime(env.sim?.elapsed?.() ?? env.transport.now()));
         return 0;
       }
       if (!env.sim) {
@@ -77,7 +79,9 @@ export async function runScript(source: string, env: ScriptEnv): Promise<ScriptE
     await runStatement(stmt, env);
   }
   if (parsed.error) {
-    env.out.errLine(`script:${parsed.error.line}: ${parsed.error.message}`);
+    const msg = `script:${parsed.error.line}: ${parsed.error.message}`;
+    if (env.diagnostics) env.diagnostics(msg);
+    else env.out.errLine(msg);
     return 2;
   }
   return 0;

@@ -17,6 +17,8 @@ export interface SimControl {
    * message is user-facing (unknown node, …): the interpreter prints `error: <message>` and goes on.
    */
   run(cmd: SimCommand): Promise<string>;
+  /** The clock `sim time` shows (virtual ms since the cluster came up); default: the transport's now. */
+  elapsed?(): number;
 }
 
 /** `sim settle` without MAX: at most 10 minutes of virtual time. */
