@@ -54,12 +54,13 @@ export class NodeTree {
     this.cached = undefined;
   }
 
-  /** Re-files a node whose zone labels changed; a no-op otherwise. */
-  update(name: string, labels: Labels): void {
+  /** Re-files a node whose zone labels changed; returns whether it moved. */
+  update(name: string, labels: Labels): boolean {
     const z = this.zoneOf.get(name);
-    if (z === undefined || z === zoneKey(labels)) return;
+    if (z === undefined || z === zoneKey(labels)) return false;
     this.remove(name);
     this.add(name, labels);
+    return true;
   }
 
   list(): readonly string[] {

@@ -34,9 +34,10 @@ export class Snapshot {
     for (const img of info.imageSizes.keys()) this.bumpImage(img, -1);
     info.setNode(node);
     for (const img of info.imageSizes.keys()) this.bumpImage(img, 1);
-    if (known) this.tree.update(name, info.labels);
-    else this.tree.add(name, info.labels);
-    this.ordered = undefined;
+    // The ordered list holds NodeInfo objects, so only a new node or a zone move reorders it
+    // (heartbeat updates must not force a rebuild).
+    if (!known) this.tree.add(name, info.labels);
+    if (!known || this.tree.update(name, info.labels)) this.ordered = undefined;
     return info;
   }
 

@@ -12,8 +12,13 @@ export interface NodeOpts {
   images?: { names: string[]; sizeBytes: number }[];
 }
 
+/** Drops undefined fields, as JSON on the wire would (the API's strict decoder rejects them). */
+function plain<T>(o: T): T {
+  return JSON.parse(JSON.stringify(o)) as T;
+}
+
 export function makeNode(name: string, o: NodeOpts = {}): Node {
-  return {
+  return plain<Node>({
     apiVersion: "v1",
     kind: "Node",
     metadata: {
@@ -30,7 +35,7 @@ export function makeNode(name: string, o: NodeOpts = {}): Node {
       allocatable: { cpu: o.cpu ?? "4", memory: o.memory ?? "16Gi", pods: o.pods ?? "110" },
       images: o.images,
     },
-  };
+  });
 }
 
 export interface PodOpts {
@@ -51,7 +56,7 @@ export function makePod(name: string, o: PodOpts = {}): Pod {
   const requests: Record<string, string> = {};
   if (o.cpu) requests.cpu = o.cpu;
   if (o.memory) requests.memory = o.memory;
-  return {
+  return plain<Pod>({
     apiVersion: "v1",
     kind: "Pod",
     metadata: {
@@ -75,7 +80,7 @@ export function makePod(name: string, o: PodOpts = {}): Pod {
       schedulerName: "default-scheduler",
       ...o.spec,
     },
-  };
+  });
 }
 
 export const CONTROL_PLANE_TAINT: Taint = { key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" };
