@@ -129,3 +129,16 @@ export function invalidStatus(kind: string, group: string, name: string, errs: r
     code: 422,
   };
 }
+
+/**
+ * How kubectl prints an Invalid status (cmdutil.checkErr → MultilineError): one cause inline,
+ * several as a bulleted list. No trailing newline.
+ */
+export function kubectlInvalidMessage(status: Status): string {
+  const d = status.details;
+  const head = d ? `The ${d.kind ?? ""} "${d.name ?? ""}" is invalid` : "The request is invalid";
+  const causes = d?.causes ?? [];
+  if (causes.length === 0) return `${head}: ${status.message}`;
+  const lines = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
+  return lines.length === 1 ? `${head}: ${lines[0]}` : `${head}: \n${lines.map((l) => `* ${l}`).join("\n")}`;
+}

@@ -96,7 +96,7 @@ function validateContainer(ctr: Container, p: string): FieldError[] {
   else errs.push(...validateDNS1123Label(ctr.name, `${p}.name`));
   if (!ctr.image) errs.push(required(`${p}.image`));
   const tmp = ctr.terminationMessagePolicy;
-  if (tmp === undefined || tmp === "") errs.push(required(`${p}.terminationMessagePolicy`, "must be 'File' or 'FallbackToLogsOnError'"));
+  if (tmp === undefined || tmp === "") errs.push(required(`${p}.terminationMessagePolicy`));
   else if (tmp !== "File" && tmp !== "FallbackToLogsOnError")
     errs.push(notSupported(`${p}.terminationMessagePolicy`, tmp, ["File", "FallbackToLogsOnError"]));
   errs.push(...validateContainerPorts(ctr.ports, `${p}.ports`));

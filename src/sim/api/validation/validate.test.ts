@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyDefaults } from "../defaults";
 import type { Deployment, KubeObject, Pod, Service } from "../types";
-import { aggregateMessage, fieldErrorString } from "./fieldError";
+import { aggregateMessage, fieldErrorString, kubectlInvalidMessage } from "./fieldError";
 import { validateObjectFieldErrors, validationStatus, type ValidateOptions } from "./validate";
 
 // Expected strings follow pkg/apis/apps/validation/validation.go (ValidateDeploymentSpec,
@@ -185,5 +185,20 @@ describe("aggregation", () => {
     const e = { type: "FieldValueRequired" as const, field: "spec.x", detail: "" };
     expect(aggregateMessage([e, e])).toBe("spec.x: Required value");
     expect(aggregateMessage([e, { ...e, field: "spec.y" }])).toBe("[spec.x: Required value, spec.y: Required value]");
+  });
+});
+
+describe("kubectl's rendering", () => {
+  // kubectl cmdutil.checkErr: `The Service "x" is invalid:` then one `* cause` per line.
+  it("prints one cause inline and several as a list", () => {
+    const one = validationStatus(deploy((d) => (d.spec.replicas = -1)), create)!;
+    expect(kubectlInvalidMessage(one)).toBe('The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0');
+    const svc = applyDefaults<Service>({ apiVersion: "v1", kind: "Service", metadata: { name: "web", namespace: "default" }, spec: { ports: [{ name: "a", port: 80, nodePort: 30001 }, { name: "b", port: 81, nodePort: 30002 }] } });
+    expect(kubectlInvalidMessage(validationStatus(svc, create)!)).toBe(
+      "The Service \"web\" is invalid: \n* spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'\n* spec.ports[1].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'",
+    );
+    expect(validationStatus(svc, create)!.message).toBe(
+      "Service \"web\" is invalid: [spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP', spec.ports[1].nodePort: Forbidden: may not be used when `type` is 'ClusterIP']",
+    );
   });
 });
