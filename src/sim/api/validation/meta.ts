@@ -74,14 +74,16 @@ export function validateObjectMeta(meta: ObjectMeta | undefined, opts: MetaOptio
   return errs;
 }
 
-/** ValidateObjectMetaUpdate: identity fields cannot change. */
+/**
+ * ValidateObjectMetaUpdate: identity fields cannot change. Fields left empty are not errors:
+ * rest.BeforeUpdate copies uid and creationTimestamp from the stored object first.
+ */
 export function validateObjectMetaUpdate(meta: ObjectMeta, old: ObjectMeta): FieldError[] {
   const errs: FieldError[] = [];
-  const immutable = (field: keyof ObjectMeta) => {
+  const immutable = (field: "name" | "namespace" | "uid" | "creationTimestamp") => {
     const now = meta[field];
     const before = old[field];
-    if (before !== undefined && now !== before && (typeof now === "string" || now === undefined))
-      errs.push(invalid(`metadata.${field}`, now ?? "", FIELD_IMMUTABLE));
+    if (before !== undefined && now !== undefined && now !== "" && now !== before) errs.push(invalid(`metadata.${field}`, now, FIELD_IMMUTABLE));
   };
   immutable("name");
   immutable("namespace");
