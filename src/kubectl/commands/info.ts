@@ -4,7 +4,7 @@ import type { Service } from "../../sim/api/types";
 import type { Command } from "../context";
 import { CONNECTION_REFUSED, KubectlError, plainError } from "../errors";
 import { F } from "../globalFlags";
-import { tabwrite } from "../format";
+import { GET_TABWRITER, tabwrite } from "../format";
 import { lookupResource } from "../resources";
 import { listObjects } from "./objects";
 
@@ -83,7 +83,7 @@ export const configCommand: Command = {
       run: async (ctx) => {
         if (ctx.str("output") === "name") return (ctx.out.line(CONTEXT_NAME), 0);
         const rows = [...(ctx.bool("no-headers") ? [] : ["CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE"]), `*\t${CONTEXT_NAME}\t${CLUSTER_NAME}\t${USER_NAME}\t`];
-        ctx.out.write("stdout", tabwrite(rows.join("\n") + "\n", { minwidth: 10, padding: 3 }));
+        ctx.out.write("stdout", tabwrite(rows.join("\n") + "\n", GET_TABWRITER));
         return 0;
       },
     },
@@ -116,7 +116,7 @@ export const authCommand: Command = {
       name: "whoami",
       flags: [F.output],
       run: async (ctx) => {
-        ctx.out.write("stdout", tabwrite(`ATTRIBUTE\tVALUE\nUsername\t${USER_NAME}\nGroups\t[kubeadm:cluster-admins system:authenticated]\n`, { minwidth: 10, padding: 3 }));
+        ctx.out.write("stdout", tabwrite(`ATTRIBUTE\tVALUE\nUsername\t${USER_NAME}\nGroups\t[kubeadm:cluster-admins system:authenticated]\n`, GET_TABWRITER));
         return 0;
       },
     },

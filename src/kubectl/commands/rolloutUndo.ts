@@ -40,7 +40,10 @@ export const rolloutUndoCommand: Command = {
       const rsAnnotations = rs.metadata.annotations ?? {};
       const changeCause = rsAnnotations[CHANGE_CAUSE_ANNOTATION];
       if (changeCause !== undefined) annotations[CHANGE_CAUSE_ANNOTATION] = changeCause;
-      const body = { metadata: Object.keys(annotations).length ? { annotations } : undefined, spec: { template: threeWayPatch(d.spec.template, wantTemplate as unknown as Record<string, unknown>, d.spec.template) } };
+      const body = {
+        ...(Object.keys(annotations).length ? { metadata: { annotations } } : {}),
+        spec: { template: threeWayPatch(d.spec.template, wantTemplate as unknown as Record<string, unknown>, d.spec.template) },
+      };
       if (dryRun !== "client") await patch(ctx, t, body);
       ctx.out.line(`${kindString(t.type)}/${t.name} rolled back${dryRunSuffix(dryRun)}`);
     }

@@ -5,7 +5,6 @@ import { F } from "../globalFlags";
 import { toTimestamp } from "../../sim/runtime";
 import { dryRunStrategy, dryRunSuffix } from "./dryRun";
 import { fetch, namedTargets, patch } from "./namedTargets";
-import { nodeArgs } from "./cordon";
 
 const EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
@@ -45,7 +44,7 @@ export const taintCommand: Command = {
     }
     if (add.length === 0 && remove.length === 0) throw plainError("at least one taint update is required");
     const dryRun = dryRunStrategy(ctx);
-    for (const t of await namedTargets(ctx, nodeArgs(resources), true)) {
+    for (const t of await namedTargets(ctx, resources, true)) {
       const node = (await fetch(ctx, t)) as Node;
       let taints: Taint[] = [...(node.spec?.taints ?? [])];
       let operation = "tainted";

@@ -3,7 +3,7 @@ import { parseBytes, parseCpuMillis } from "../../sim/api";
 import type { Command, CommandContext } from "../context";
 import { CONNECTION_REFUSED, KubectlError, plainError } from "../errors";
 import { F } from "../globalFlags";
-import { tabwrite } from "../format";
+import { GET_TABWRITER, tabwrite } from "../format";
 import { lookupResource } from "../resources";
 import { listObjects } from "./objects";
 
@@ -19,7 +19,7 @@ interface PodMetrics extends KubeObject {
   containers: { name: string; usage: Usage }[];
 }
 
-const TOP_TABWRITER = { minwidth: 10, padding: 3 } as const;
+const TOP_TABWRITER = GET_TABWRITER;
 
 async function metrics(ctx: CommandContext, resource: "nodemetrics" | "podmetrics", namespace?: string, labelSelector?: string): Promise<KubeObject[]> {
   const res = await ctx.transport.request({ verb: "list", resource, namespace, labelSelector: labelSelector || undefined });

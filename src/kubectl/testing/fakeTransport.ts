@@ -30,6 +30,7 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isMap(patch)) return clone(patch);
   const out: Record<string, unknown> = isMap(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
   }
