@@ -7,6 +7,7 @@ import {
   qualifiedName,
   resourceFor,
   resourceForKind,
+  resourcesInCategory,
 } from "./resources";
 
 // Names and short names as printed by `kubectl api-resources` on a v1.34 cluster; etcd prefixes
@@ -71,6 +72,10 @@ describe("names and keys", () => {
     expect(groupResource(resourceFor("deploy")!)).toBe("deployments.apps");
     expect(groupResource(resourceFor("po")!)).toBe("pods");
     expect(groupKind(resourceFor("deploy")!)).toBe("Deployment.apps");
+  });
+
+  it("expands the all category in kubectl get all's order", () => {
+    expect(resourcesInCategory("all").map(qualifiedName)).toEqual(["pod", "service", "daemonset.apps", "deployment.apps", "replicaset.apps"]);
   });
 
   it("lists api-resources rows", () => {

@@ -19,6 +19,8 @@ export interface ResourceInfo {
   readOnly?: boolean;
   /** Deprecation warning kubectl prints when the resource is used. */
   warning?: string;
+  /** Discovery categories (`kubectl get all`). */
+  categories?: readonly string[];
 }
 
 function r(
@@ -61,14 +63,14 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r("Event", "events", ["ev"], "", true, "/registry/events"),
   r("Namespace", "namespaces", ["ns"], "", false, "/registry/namespaces"),
   r("Node", "nodes", ["no"], "", false, "/registry/minions"),
-  r("Pod", "pods", ["po"], "", true, "/registry/pods"),
+  r("Pod", "pods", ["po"], "", true, "/registry/pods", { categories: ["all"] }),
   r("Secret", "secrets", [], "", true, "/registry/secrets"),
   r("ServiceAccount", "serviceaccounts", ["sa"], "", true, "/registry/serviceaccounts"),
-  r("Service", "services", ["svc"], "", true, "/registry/services/specs"),
+  r("Service", "services", ["svc"], "", true, "/registry/services/specs", { categories: ["all"] }),
   r("ControllerRevision", "controllerrevisions", [], "apps", true, "/registry/controllerrevisions"),
-  r("DaemonSet", "daemonsets", ["ds"], "apps", true, "/registry/daemonsets"),
-  r("Deployment", "deployments", ["deploy"], "apps", true, "/registry/deployments"),
-  r("ReplicaSet", "replicasets", ["rs"], "apps", true, "/registry/replicasets"),
+  r("DaemonSet", "daemonsets", ["ds"], "apps", true, "/registry/daemonsets", { categories: ["all"] }),
+  r("Deployment", "deployments", ["deploy"], "apps", true, "/registry/deployments", { categories: ["all"] }),
+  r("ReplicaSet", "replicasets", ["rs"], "apps", true, "/registry/replicasets", { categories: ["all"] }),
   r("Lease", "leases", [], "coordination.k8s.io", true, "/registry/leases"),
   r("EndpointSlice", "endpointslices", [], "discovery.k8s.io", true, "/registry/endpointslices"),
   r("PodDisruptionBudget", "poddisruptionbudgets", ["pdb"], "policy", true, "/registry/poddisruptionbudgets"),
@@ -112,6 +114,14 @@ export function resourceFor(input: string): ResourceInfo | undefined {
   }
   const candidates = byName.get(name) ?? [];
   return candidates.find((c) => c.group === rest && (version === undefined || c.version === version));
+}
+
+/**
+ * The resources of a discovery category in the order kubectl lists them:
+ * `all` → pods, services, daemonsets, deployments, replicasets.
+ */
+export function resourcesInCategory(category: string): ResourceInfo[] {
+  return RESOURCES.filter((info) => info.categories?.includes(category));
 }
 
 /** The resource for a manifest's apiVersion and kind, or undefined (`no matches for kind "Foo" in version "v1"`). */
