@@ -8,9 +8,7 @@ import { dirname, resolve } from "node:path";
 import { Output } from "../src/kubectl";
 import { runScript, type SimCommand, type SimControl } from "../src/script";
 import type { ClusterTransport } from "../src/kubectl";
-import type { ApiResponse } from "../src/sim/components/apiserver/request";
-import type { Cluster, ProfileName } from "../src/sim/clusterTypes";
-import { createCluster } from "../src/sim/cluster";
+import { createCluster, type ApiResponse, type Cluster, type ProfileName } from "../src/sim";
 
 export interface CliOptions {
   seed: number;
