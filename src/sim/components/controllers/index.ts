@@ -5,6 +5,9 @@
 import type { ControllerDefinition } from "./framework";
 import { deploymentController } from "./deployment";
 import { replicaSetController } from "./replicaset";
+import { garbageCollectorController } from "./garbagecollector";
+import { namespaceController } from "./namespace";
+import { serviceAccountController, rootCaPublisherController, tokensController } from "./serviceaccount";
 import { daemonSetControllerDefinition } from "./daemonset";
 import { endpointSliceControllerDefinition } from "./endpointslice";
 import { nodeLifecycleControllerDefinition } from "./nodelifecycle";
@@ -24,6 +27,11 @@ export const DEFAULT_CONTROLLERS: readonly ControllerDefinition[] = [
   taintEvictionControllerDefinition,
   disruptionControllerDefinition,
   podGcControllerDefinition,
+  garbageCollectorController,
+  namespaceController,
+  serviceAccountController,
+  tokensController,
+  rootCaPublisherController,
 ];
 
 export {

@@ -1,6 +1,6 @@
 import type { KubeObject, Status } from "../../../api";
 import type { Rng } from "../../../runtime";
-import type { ApiRequest } from "../../apiserver/request";
+import type { ApiRequest, ApiResponse } from "../../apiserver/request";
 import type { ExpectationsView } from "./expectations";
 
 /**
@@ -13,6 +13,8 @@ export interface PlannedCall {
   why: string;
   /** Sent without waiting once this call succeeds (e.g. the SuccessfulCreate event). */
   onSuccess?: PlannedCall[];
+  /** Sent without waiting once this call succeeds, built from its response (e.g. delete each item a list returned). */
+  followUp?: (response: ApiResponse) => PlannedCall[];
   /** Sent without waiting if this call fails (e.g. a FailedCreate event quoting the error). */
   onFailure?: (error: Status) => PlannedCall[];
   /** Statuses that count as success too: 404 for deleting what is already gone, 409 for creating what exists. */

@@ -39,7 +39,7 @@ export function executePlan(client: ApiClient, plan: Plan, hooks: ExecutionHooks
   /** Sends one call; `after(ok)` runs when its response arrives (immediately for best-effort calls). */
   const send = (call: PlannedCall, after: (ok: boolean) => void): void => {
     if (call.bestEffort) {
-      client.request(call.request, (res) => followUps(call, statusOf(res)));
+      client.request(call.request, (res) => followUps(call, res));
       after(true);
       return;
     }
@@ -51,14 +51,14 @@ export function executePlan(client: ApiClient, plan: Plan, hooks: ExecutionHooks
         result.ok = false;
         result.errors.push({ call, error });
       }
-      followUps(call, error);
+      followUps(call, res);
       after(ok);
     });
   };
 
-  const followUps = (call: PlannedCall, error: Status | undefined): void => {
-    const next = error ? (call.onFailure?.(error) ?? []) : (call.onSuccess ?? []);
-    for (const c of next) client.request(c.request);
+  const followUps = (call: PlannedCall, res: ApiResponse): void => {
+    const next = res.ok ? [...(call.onSuccess ?? []), ...(call.followUp?.(res) ?? [])] : (call.onFailure?.(res.error) ?? []);
+    for (const c of next) client.request(c.request, (r) => followUps(c, r));
   };
 
   const skipFrom = (i: number): void => {
