@@ -8,7 +8,8 @@ export function daemonPodTolerations(spec: PodSpec): Toleration[] {
   const out = (spec.tolerations ?? []).map((t) => ({ ...t }));
   const add = (key: string, effect: "NoExecute" | "NoSchedule") => {
     const t: Toleration = { key, operator: "Exists", effect };
-    const i = out.findIndex((x) => x.key === key && x.effect === effect);
+    // AddOrUpdateTolerationInPodSpec: replace a toleration with the same key, operator, value and effect.
+    const i = out.findIndex((x) => x.key === key && x.effect === effect && x.operator === "Exists" && !x.value);
     if (i >= 0) out[i] = t;
     else out.push(t);
   };
