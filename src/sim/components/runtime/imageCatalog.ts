@@ -172,7 +172,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     repository: "registry.k8s.io/coredns/coredns",
     tags: ["v1.12.3", "v1.12.2", "v1.12.1", "v1.12.0", "v1.11.4", "v1.11.3", "v1.11.1", "v1.10.1", "v1.9.3", "v1.8.6"],
     size: 22_384_805,
-    behaviour: serverImage([], ["/coredns"], server({ app: "coredns", ports: [53, 8080, 8181, 9153], http: { 8080: ["/health"], 8181: ["/ready"], 9153: ["/metrics"] }, binaries: ["coredns"], readyAfterMs: 900 }), 14 * MiB, 5000, "none"),
+    behaviour: serverImage(["/coredns"], [], server({ app: "coredns", ports: [53, 8080, 8181, 9153], http: { 8080: ["/health"], 8181: ["/ready"], 9153: ["/metrics"] }, binaries: ["coredns"], readyAfterMs: 900 }), 14 * MiB, 5000, "none"),
   },
   { repository: "registry.k8s.io/kube-proxy", tags: K8S, size: 26_010_573, behaviour: kubeImage("kube-proxy", "kube-proxy", [10249, 10256], { 10256: ["/healthz", "/livez"], 10249: ["/metrics"] }, 24 * MiB) },
   { repository: "registry.k8s.io/kube-apiserver", tags: K8S, size: 27_065_814, behaviour: kubeImage("kube-apiserver", "kube-apiserver", [6443], { 6443: ["/livez", "/readyz", "/healthz", "/version"] }, 260 * MiB) },

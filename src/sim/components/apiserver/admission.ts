@@ -1,0 +1,33 @@
+import type { KubeObject, Namespace, Pod, Status } from "../../api/types";
+import { applyDefaults, validateObject, type ResourceInfo } from "../../api";
+import type { EtcdStore } from "../etcd";
+import { forbidden, invalid, notFound } from "./errors";
+import { withDefaultTolerations } from "./podStrategy";
+
+export interface AdmissionContext {
+  store: EtcdStore;
+  operation: "create" | "update";
+  old?: KubeObject;
+  defaultTolerationSeconds: number;
+}
+
+/**
+ * Mutating admission then validation then validating admission, as kube-apiserver runs them.
+ * Returns the object to store, or the Status that rejects the request.
+ */
+export function admit(obj: KubeObject, info: ResourceInfo, ctx: AdmissionContext): KubeObject | Status {
+  // NamespaceLifecycle: no new objects in a namespace that is missing or terminating.
+  if (info.namespaced && ctx.operation === "create") {
+    const nsName = obj.metadata.namespace ?? "default";
+    const ns = ctx.store.get(`/registry/namespaces/${nsName}`)?.value as Namespace | undefined;
+    if (!ns) return notFound("namespaces", nsName);
+    if (ns.status?.phase === "Terminating" || ns.metadata.deletionTimestamp) {
+      return forbidden(`${info.resource} "${obj.metadata.name ?? ""}" is forbidden: unable to create new content in namespace ${nsName} because it is being terminated`);
+    }
+  }
+  let next = applyDefaults(obj);
+  if (next.kind === "Pod" && ctx.operation === "create") next = withDefaultTolerations(next as Pod, ctx.defaultTolerationSeconds);
+  const causes = validateObject(next, { operation: ctx.operation, oldObj: ctx.old });
+  if (causes.length) return invalid(info.kind, info.group, next.metadata.name ?? "", causes);
+  return next;
+}

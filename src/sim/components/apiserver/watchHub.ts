@@ -1,0 +1,94 @@
+import type { KubeObject } from "../../api/types";
+import type { WatchEvent } from "./request";
+
+/** A predicate over an object and the index value it lives under (if the watch is indexed). */
+export interface WatchFilter {
+  namespace?: string;
+  /** Indexed field: only `spec.nodeName` for pods today (a kubelet watches only its node's pods). */
+  indexValue?: string;
+  matches(obj: KubeObject): boolean;
+}
+
+export interface Watcher {
+  id: number;
+  resource: string;
+  filter: WatchFilter;
+  deliver(ev: WatchEvent): void;
+}
+
+const INDEXED_FIELD: Record<string, (obj: KubeObject) => string | undefined> = {
+  pods: (o) => (o as { spec?: { nodeName?: string } }).spec?.nodeName ?? "",
+};
+
+/**
+ * kube-apiserver's watch fan-out. Watchers are indexed (pods by spec.nodeName), so a change
+ * costs the watchers that can see it, not every watcher in the cluster.
+ */
+export class WatchHub {
+  private nextId = 1;
+  private readonly unindexed = new Map<string, Set<Watcher>>();
+  private readonly indexed = new Map<string, Map<string, Set<Watcher>>>();
+
+  add(resource: string, filter: WatchFilter, deliver: (ev: WatchEvent) => void): Watcher {
+    const w: Watcher = { id: this.nextId++, resource, filter, deliver };
+    if (filter.indexValue !== undefined && INDEXED_FIELD[resource]) {
+      let byValue = this.indexed.get(resource);
+      if (!byValue) this.indexed.set(resource, (byValue = new Map()));
+      let set = byValue.get(filter.indexValue);
+      if (!set) byValue.set(filter.indexValue, (set = new Set()));
+      set.add(w);
+    } else {
+      let set = this.unindexed.get(resource);
+      if (!set) this.unindexed.set(resource, (set = new Set()));
+      set.add(w);
+    }
+    return w;
+  }
+
+  remove(w: Watcher): void {
+    this.unindexed.get(w.resource)?.delete(w);
+    if (w.filter.indexValue !== undefined) this.indexed.get(w.resource)?.get(w.filter.indexValue)?.delete(w);
+  }
+
+  removeAll(): void {
+    this.unindexed.clear();
+    this.indexed.clear();
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const s of this.unindexed.values()) n += s.size;
+    for (const m of this.indexed.values()) for (const s of m.values()) n += s.size;
+    return n;
+  }
+
+  /** Fans a committed change out: ADDED / MODIFIED / DELETED as each watcher's filter sees it. */
+  publish(resource: string, oldObj: KubeObject | undefined, newObj: KubeObject | undefined): void {
+    const candidates: Iterable<Watcher>[] = [];
+    const all = this.unindexed.get(resource);
+    if (all) candidates.push(all);
+    const indexOf = INDEXED_FIELD[resource];
+    const byValue = this.indexed.get(resource);
+    if (indexOf && byValue) {
+      const a = oldObj ? indexOf(oldObj) : undefined;
+      const b = newObj ? indexOf(newObj) : undefined;
+      if (a !== undefined && byValue.get(a)) candidates.push(byValue.get(a)!);
+      if (b !== undefined && b !== a && byValue.get(b)) candidates.push(byValue.get(b)!);
+    }
+    for (const set of candidates) {
+      for (const w of [...set]) {
+        const sawOld = oldObj !== undefined && visible(w.filter, oldObj, indexOf);
+        const seesNew = newObj !== undefined && visible(w.filter, newObj, indexOf);
+        if (sawOld && seesNew) w.deliver({ type: "MODIFIED", object: newObj! });
+        else if (seesNew) w.deliver({ type: "ADDED", object: newObj! });
+        else if (sawOld) w.deliver({ type: "DELETED", object: newObj ?? oldObj! });
+      }
+    }
+  }
+}
+
+function visible(f: WatchFilter, obj: KubeObject, indexOf: ((o: KubeObject) => string | undefined) | undefined): boolean {
+  if (f.namespace !== undefined && obj.metadata.namespace !== f.namespace) return false;
+  if (f.indexValue !== undefined && indexOf && indexOf(obj) !== f.indexValue) return false;
+  return f.matches(obj);
+}

@@ -1,0 +1,253 @@
+import type { KubeObject, Pod, PodDisruptionBudget, Service, Status } from "../../api/types";
+import { cannotBeHandled, decodeObject, etcdKey, groupResource, applyMergePatch, applyStrategicMergePatch, labelSelectorMatches, type ResourceInfo } from "../../api";
+import type { Kernel } from "../../runtime/kernel";
+import { Channel } from "../../runtime/channel";
+import type { ComponentId } from "../../runtime/trace";
+import { draw, type Profile } from "../../profiles";
+import type { EtcdEntry, EtcdServer } from "../etcd";
+import { admit } from "./admission";
+import { finishedDeleting, planDelete } from "./deletion";
+import { alreadyExists, badRequest, conflict, internalError, invalid, methodNotAllowed, notFound, STALE_OBJECT, tooManyRequests } from "./errors";
+import { ServiceAllocator } from "./ipAllocator";
+import { prepareMetaForCreate, prepareMetaForUpdate } from "./objectMeta";
+import { bindPod, initialPodStatus } from "./podStrategy";
+import type { ApiRequest, ApiResponse } from "./request";
+import { allocateServiceAddresses, releaseServiceAddresses } from "./serviceStrategy";
+import type { WatchHub } from "./watchHub";
+import type { Reply } from "./kubeApiserver";
+
+type Plan =
+  | { op: "put"; key: string; value: KubeObject; expect: number; status: number; after?: () => void }
+  | { op: "delete"; key: string; expect: number; after?: () => void; value: KubeObject }
+  | { op: "none"; response: ApiResponse };
+
+const WITH_STATUS = new Set(["pods", "deployments", "replicasets", "daemonsets", "services", "nodes", "namespaces", "poddisruptionbudgets"]);
+const MAX_RETRIES = 5;
+
+/** Create, update, patch and delete (and the binding, eviction, status and scale subresources). */
+export class WriteHandler {
+  private readonly toEtcd: Channel;
+  private readonly fromEtcd: Channel;
+  readonly allocator: ServiceAllocator;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly etcd: EtcdServer,
+    private readonly profile: Profile,
+    private readonly watches: WatchHub,
+  ) {
+    this.toEtcd = new Channel(kernel);
+    this.fromEtcd = new Channel(kernel);
+    this.allocator = new ServiceAllocator(kernel.rng);
+  }
+
+  handle(from: ComponentId, req: ApiRequest, info: ResourceInfo, reply: Reply, attempt = 0): void {
+    const plan = from === "kubectl" ? this.decodeThenPlan(req, info) : this.plan(req, info);
+    if ("kind" in plan) {
+      reply({ ok: false, status: plan.code, error: plan });
+      return;
+    }
+    if (plan.op === "none" || req.dryRun) {
+      if (plan.op === "none") reply(plan.response);
+      else reply({ ok: true, status: plan.op === "put" ? plan.status : 200, object: plan.value });
+      return;
+    }
+    this.commit(from, req, info, plan, reply, attempt);
+  }
+
+  /** What users write is decoded strictly (fieldValidation=Strict): unknown fields are refused. */
+  private decodeThenPlan(req: ApiRequest, info: ResourceInfo): Plan | Status {
+    if ((req.verb === "create" || req.verb === "update") && !req.subresource && req.body !== undefined) {
+      const decoded = decodeObject(req.body);
+      if (!decoded.ok) {
+        const body = req.body as { kind?: string; apiVersion?: string };
+        const message = decoded.reason === "Strict" || decoded.reason === "TypeError" ? cannotBeHandled(body.kind ?? info.kind, body.apiVersion ?? info.apiVersion, decoded.message) : decoded.message;
+        return badRequest(message);
+      }
+      return this.plan({ ...req, body: decoded.object }, info);
+    }
+    return this.plan(req, info);
+  }
+
+  private plan(req: ApiRequest, info: ResourceInfo): Plan | Status {
+    const ns = info.namespaced ? (req.namespace ?? (req.body as KubeObject | undefined)?.metadata?.namespace ?? "default") : undefined;
+    const name = req.name ?? (req.body as KubeObject | undefined)?.metadata?.name;
+    const key = name ? etcdKey(info, ns, name) : "";
+    const current = key ? this.etcd.store.get(key) : undefined;
+    const gr = groupResource(info);
+    const now = this.kernel.now;
+
+    if (req.subresource === "binding") return this.planBinding(req, key, current, gr);
+    if (req.subresource === "eviction") return this.planEviction(req, key, current, gr, ns!);
+    if (req.subresource === "scale") return this.planScale(req, info, key, current, gr);
+
+    switch (req.verb) {
+      case "create": {
+        const body = req.body as KubeObject | undefined;
+        if (!body || typeof body !== "object") return badRequest("the body of the request was in an unknown format");
+        if (info.namespaced && body.metadata?.namespace && req.namespace && body.metadata.namespace !== req.namespace) {
+          return badRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+        let obj = prepareMetaForCreate({ ...body, metadata: { ...body.metadata, ...(ns ? { namespace: ns } : {}) } }, now, this.kernel.rng);
+        const objKey = etcdKey(info, ns, obj.metadata.name ?? "");
+        if (!obj.metadata.name) return this.invalidName(info);
+        if (this.etcd.store.get(objKey)) return alreadyExists(gr, obj.metadata.name);
+        const admitted = admit(obj, info, { store: this.etcd.store, operation: "create", defaultTolerationSeconds: this.profile.controllers.defaultTolerationSeconds });
+        if ("code" in admitted && admitted.kind === "Status") return admitted as Status;
+        obj = admitted as KubeObject;
+        if (obj.kind === "Pod") obj = { ...obj, status: initialPodStatus(obj as Pod) } as Pod;
+        if (obj.kind === "Namespace") obj = { ...obj, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } } as KubeObject;
+        if (obj.kind === "Service" && !req.dryRun) {
+          const svc = allocateServiceAddresses(obj as Service, this.allocator);
+          if (Array.isArray(svc)) return invalid(info.kind, info.group, obj.metadata.name ?? "", svc);
+          obj = svc;
+        }
+        return { op: "put", key: objKey, value: obj, expect: 0, status: 201 };
+      }
+      case "update":
+      case "patch": {
+        if (!current) return notFound(gr, name ?? "");
+        let next: KubeObject;
+        if (req.verb === "patch") {
+          const patched = req.patchType === "merge" ? applyMergePatch(current.value, req.body) : applyStrategicMergePatch(current.value, req.body);
+          next = patched as KubeObject;
+        } else {
+          next = req.body as KubeObject;
+          const rv = next?.metadata?.resourceVersion ?? req.resourceVersion;
+          if (rv && rv !== current.value.metadata.resourceVersion) return conflict(gr, name!, STALE_OBJECT);
+        }
+        return this.planUpdate(req, info, key, current, next, gr);
+      }
+      case "delete": {
+        if (!current) return notFound(gr, name ?? "");
+        const d = planDelete(current.value, req, now);
+        if (d.kind === "delete") return { op: "delete", key, expect: current.modRevision, value: current.value, after: this.afterDelete(current.value) };
+        if (d.object === current.value) return { op: "none", response: { ok: true, status: 200, object: current.value } };
+        return { op: "put", key, value: d.object, expect: current.modRevision, status: 200 };
+      }
+      default:
+        return methodNotAllowed(`the server does not allow this method on the requested resource`);
+    }
+  }
+
+  private planUpdate(req: ApiRequest, info: ResourceInfo, key: string, current: EtcdEntry, body: KubeObject, gr: string): Plan | Status {
+    const old = current.value;
+    let next: KubeObject;
+    if (req.subresource === "status") {
+      next = { ...old, status: (body as { status?: unknown }).status } as KubeObject;
+      // The kubelet may also change metadata through status on nodes; keep labels/annotations from the body for nodes.
+    } else {
+      next = prepareMetaForUpdate({ ...body, metadata: { ...body.metadata, name: old.metadata.name, namespace: old.metadata.namespace } }, old);
+      if (WITH_STATUS.has(info.resource)) next = { ...next, status: (old as { status?: unknown }).status } as KubeObject;
+      const admitted = admit(next, info, { store: this.etcd.store, operation: "update", old, defaultTolerationSeconds: this.profile.controllers.defaultTolerationSeconds });
+      if ("kind" in admitted && admitted.kind === "Status") return admitted as Status;
+      next = admitted as KubeObject;
+      if (next.kind === "Service") {
+        const svc = allocateServiceAddresses(next as Service, this.allocator, old as Service);
+        if (Array.isArray(svc)) return invalid(info.kind, info.group, next.metadata.name ?? "", svc);
+        next = svc;
+      }
+    }
+    if (finishedDeleting(next)) return { op: "delete", key, expect: current.modRevision, value: next, after: this.afterDelete(next) };
+    if (JSON.stringify(next) === JSON.stringify(old)) return { op: "none", response: { ok: true, status: 200, object: old } };
+    void gr;
+    return { op: "put", key, value: next, expect: current.modRevision, status: 200 };
+  }
+
+  private planBinding(req: ApiRequest, key: string, current: EtcdEntry | undefined, gr: string): Plan | Status {
+    if (!current) return notFound(gr, req.name ?? "");
+    const pod = current.value as Pod;
+    const target = (req.body as { target?: { name?: string } } | undefined)?.target?.name;
+    if (!target) return badRequest("a binding must have a target node");
+    if (pod.spec.nodeName) return conflict("pods/binding", pod.metadata.name!, `pod ${pod.metadata.name} is already assigned to node "${pod.spec.nodeName}"`);
+    if (pod.metadata.deletionTimestamp) return conflict("pods/binding", pod.metadata.name!, `pod ${pod.metadata.name} is being deleted, cannot be assigned to a host`);
+    return { op: "put", key, value: bindPod(pod, target, this.kernel.now), expect: current.modRevision, status: 201 };
+  }
+
+  /** The eviction API: a graceful delete that respects PodDisruptionBudgets. */
+  private planEviction(req: ApiRequest, key: string, current: EtcdEntry | undefined, gr: string, ns: string): Plan | Status {
+    if (!current) return notFound(gr, req.name ?? "");
+    const pod = current.value as Pod;
+    const pdbs = this.etcd.store.range(`/registry/poddisruptionbudgets/${ns}/`).map((e) => e.value as PodDisruptionBudget);
+    const matching = pdbs.filter((p) => p.spec.selector && labelSelectorMatches(p.spec.selector, pod.metadata.labels ?? {}));
+    if (matching.length > 1) return internalError("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.");
+    const pdb = matching[0];
+    if (pdb && !pod.metadata.deletionTimestamp && pod.status?.phase === "Running" && (pdb.status?.disruptionsAllowed ?? 0) <= 0) {
+      return tooManyRequests("Cannot evict pod as it would violate the pod's disruption budget.", [
+        { reason: "DisruptionBudget", message: `The disruption budget ${pdb.metadata.name} needs ${pdb.status?.desiredHealthy ?? 0} healthy pods and has ${pdb.status?.currentHealthy ?? 0} currently` },
+      ]);
+    }
+    const d = planDelete(pod, { ...req, verb: "delete" }, this.kernel.now);
+    if (d.kind === "delete") return { op: "delete", key, expect: current.modRevision, value: pod, after: this.afterDelete(pod) };
+    return { op: "put", key, value: d.object, expect: current.modRevision, status: 201 };
+  }
+
+  /** deployments/scale and friends: an autoscaling/v1 Scale view of spec.replicas. */
+  private planScale(req: ApiRequest, info: ResourceInfo, key: string, current: EtcdEntry | undefined, gr: string): Plan | Status {
+    if (!current) return notFound(gr, req.name ?? "");
+    const obj = current.value as KubeObject & { spec: { replicas?: number }; status?: { replicas?: number } };
+    if (req.verb === "get") return { op: "none", response: { ok: true, status: 200, object: scaleOf(obj) } };
+    const patched = applyMergePatch(scaleOf(obj), req.body) as { spec?: { replicas?: number } };
+    const replicas = patched.spec?.replicas;
+    const next = { ...obj, spec: { ...obj.spec, replicas } } as KubeObject;
+    return this.planUpdate({ ...req, subresource: undefined }, info, key, current, next, gr);
+  }
+
+  private afterDelete(obj: KubeObject): (() => void) | undefined {
+    if (obj.kind === "Service") return () => releaseServiceAddresses(obj as Service, this.allocator);
+    return undefined;
+  }
+
+  private invalidName(info: ResourceInfo): Status {
+    return invalid(info.kind, info.group, "", [{ reason: "FieldValueRequired", field: "metadata.name", message: "Required value: name or generateName is required" }]);
+  }
+
+  /** Sends the txn to etcd; on its answer, fans the change out to watchers and replies. */
+  private commit(from: ComponentId, req: ApiRequest, info: ResourceInfo, plan: Exclude<Plan, { op: "none" }>, reply: Reply, attempt: number): void {
+    const verb = plan.op === "put" ? "put" : "delete";
+    const name = plan.value.metadata.name;
+    const latency = draw(this.kernel.rng, this.profile.network.etcdMs);
+    this.toEtcd.send(
+      latency,
+      () => ({ from: "kube-apiserver", to: "etcd", kind: "etcd", verb, resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `txn ${verb} ${plan.key}`, narration: `kube-apiserver asks etcd to ${verb === "put" ? "store" : "delete"} ${plan.key}; etcd commits it through raft.` }),
+      () => {
+        if (!this.etcd.running) {
+          this.kernel.after(this.profile.network.etcdTimeoutMs - latency, () => reply({ ok: false, status: 500, error: { ...internalError("etcdserver: request timed out"), reason: "" } }));
+          return;
+        }
+        const store = this.etcd.store;
+        const prev = store.get(plan.key);
+        const committed = plan.op === "put" ? store.put(plan.key, plan.value, plan.expect) : (prev?.modRevision === plan.expect ? store.delete(plan.key) : undefined);
+        if (!committed) {
+          this.fromEtcd.send(1, null, () => {
+            if (req.verb === "update" && (req.resourceVersion || (req.body as KubeObject | undefined)?.metadata?.resourceVersion)) {
+              reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
+            } else if (attempt < MAX_RETRIES) this.handle(from, req, info, reply, attempt + 1);
+            else reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
+          });
+          return;
+        }
+        const stored = plan.op === "put" ? store.get(plan.key)!.value : plan.value;
+        this.fromEtcd.send(
+          draw(this.kernel.rng, this.profile.network.etcdMs),
+          () => ({ from: "etcd", to: "kube-apiserver", kind: "etcd", verb: "ok", resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `revision ${store.revision}`, narration: `etcd confirms the write at revision ${store.revision}; kube-apiserver now tells every watcher of ${info.resource}.` }),
+          () => {
+            plan.after?.();
+            this.watches.publish(info.resource, prev?.value, plan.op === "put" ? stored : undefined);
+            reply({ ok: true, status: plan.op === "put" ? plan.status : 200, object: stored });
+          },
+        );
+      },
+    );
+  }
+}
+
+function scaleOf(obj: KubeObject & { spec: { replicas?: number }; status?: { replicas?: number } }): KubeObject {
+  return {
+    apiVersion: "autoscaling/v1",
+    kind: "Scale",
+    metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion },
+    spec: { replicas: obj.spec.replicas ?? 0 },
+    status: { replicas: obj.status?.replicas ?? 0 },
+  } as KubeObject;
+}

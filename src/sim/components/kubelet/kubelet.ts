@@ -1,0 +1,279 @@
+import type { KubeEvent, Lease, Node, Pod } from "../../api/types";
+import type { Kernel } from "../../runtime/kernel";
+import { toMicroTimestamp } from "../../runtime/virtualTime";
+import type { Profile } from "../../profiles";
+import type { ApiClientImpl } from "../client/apiClient";
+import { SharedInformer } from "../client/informer";
+import type { ApiRequest } from "../apiserver/request";
+import { EventRecorder } from "../controllers/framework";
+import type { CriRuntime } from "./cri";
+import { healthyConditions, nodeForRegistration, type MachineSpec } from "./nodeObject";
+import { PodWorker, type KubeletContext } from "./podWorker";
+
+export interface KubeletOptions {
+  kernel: Kernel;
+  profile: Profile;
+  machine: MachineSpec;
+  client: ApiClientImpl;
+  runtime: CriRuntime;
+  /** Static pods from /etc/kubernetes/manifests (the control plane on `control-plane`); mirrored into the API. */
+  staticPods?: Pod[];
+  /** This node's pod CIDR (10.244.N.0/24), used until node IPAM assigns one. */
+  podCidr: string;
+}
+
+/**
+ * The kubelet of one node: registers the Node, renews its Lease every 10 s, reports node
+ * status, and runs the pods bound to its node (it watches only those) through the container
+ * runtime. A stopped kubelet does nothing at all: that is what a dead node looks like.
+ */
+export class Kubelet {
+  readonly id: string;
+  private epoch = 0;
+  private up = false;
+  private pods: SharedInformer<Pod> | undefined;
+  private node: SharedInformer<Node> | undefined;
+  private readonly workers = new Map<string, PodWorker>();
+  private lease: Lease | undefined;
+  private lastStatusReport = -Infinity;
+  private readySince = 0;
+  private readonly dirty = new Set<PodWorker>();
+  private flushScheduled = false;
+  private readonly lastSent = new Map<string, string>();
+  private nextIp = 2;
+  private readonly freeIps: string[] = [];
+  private readonly events: EventRecorder;
+  private podCidr: string;
+
+  constructor(private readonly o: KubeletOptions) {
+    this.id = `kubelet@${o.machine.name}`;
+    this.events = new EventRecorder("kubelet", () => o.kernel.now);
+    this.podCidr = o.podCidr;
+  }
+
+  get nodeName(): string {
+    return this.o.machine.name;
+  }
+
+  get running(): boolean {
+    return this.up;
+  }
+
+  /** Pod workers by pod uid (inspectors, logs and exec go through them). */
+  worker(namespace: string, name: string): PodWorker | undefined {
+    for (const w of this.workers.values()) if (w.pod.metadata.namespace === namespace && w.pod.metadata.name === name) return w;
+    return undefined;
+  }
+
+  start(): void {
+    if (this.up) return;
+    this.up = true;
+    this.epoch++;
+    this.o.client.resume();
+    this.workers.clear();
+    this.lastSent.clear();
+    this.lease = undefined;
+    this.readySince = this.o.kernel.now;
+    this.register();
+  }
+
+  stop(): void {
+    this.up = false;
+    this.epoch++;
+    this.pods?.stop();
+    this.pods = undefined;
+    this.node?.stop();
+    this.node = undefined;
+    this.o.client.halt();
+  }
+
+  private guard(fn: () => void): () => void {
+    const epoch = this.epoch;
+    return () => {
+      if (this.epoch === epoch && this.up) fn();
+    };
+  }
+
+  private after(ms: number, fn: () => void, background = false): void {
+    this.o.kernel.after(ms, this.guard(fn), { background });
+  }
+
+  private send(req: ApiRequest, cb?: (ok: boolean, res: import("../apiserver/request").ApiResponse) => void): void {
+    this.o.client.request(req, (res) => this.guard(() => cb?.(res.ok, res))());
+  }
+
+  private register(): void {
+    const node = nodeForRegistration(this.o.machine, this.o.kernel.now);
+    this.send({ verb: "create", resource: "nodes", body: node, fieldManager: "kubelet" }, (ok, res) => {
+      if (!ok && res.ok === false && res.status !== 409) {
+        this.after(this.o.profile.network.relistBackoffMs, () => this.register(), true);
+        return;
+      }
+      this.lastStatusReport = ok ? this.o.kernel.now : -Infinity;
+      this.watchPods();
+      this.createMirrorPods();
+      this.renewLease();
+      this.updateNodeStatus();
+    });
+  }
+
+  private watchPods(): void {
+    // Its own Node: the pod CIDR node IPAM assigned, and whether the control plane thinks it is Ready.
+    const nodeInf = new SharedInformer<Node>("nodes", this.o.client, `metadata.name=${this.nodeName}`);
+    this.node = nodeInf;
+    nodeInf.addHandler({ add: (n) => this.learnNode(n), update: (_, n) => this.learnNode(n) });
+    nodeInf.start();
+    const inf = new SharedInformer<Pod>("pods", this.o.client, `spec.nodeName=${this.nodeName}`);
+    this.pods = inf;
+    inf.addHandler({
+      add: (p) => this.guard(() => this.syncPod(p))(),
+      update: (_, p) => this.guard(() => this.syncPod(p))(),
+      delete: (p) => this.guard(() => this.podGone(p))(),
+    });
+    inf.start();
+  }
+
+  /** Static pods run from files; the kubelet posts a read-only "mirror" of each so kubectl can see it. */
+  private createMirrorPods(): void {
+    for (const pod of this.o.staticPods ?? []) {
+      const post = () =>
+        this.send({ verb: "create", resource: "pods", namespace: pod.metadata.namespace, body: pod }, (ok, res) => {
+          if (!ok && res.status !== 409) this.after(this.o.profile.network.relistBackoffMs, post, true);
+        });
+      post();
+    }
+  }
+
+  private learnNode(n: Node): void {
+    if (n.spec.podCIDR && n.spec.podCIDR !== this.podCidr && this.nextIp === 2) this.podCidr = n.spec.podCIDR;
+  }
+
+  private syncPod(pod: Pod): void {
+    const uid = pod.metadata.uid!;
+    let w = this.workers.get(uid);
+    if (!w) {
+      if (pod.metadata.deletionTimestamp) {
+        this.finishDeletion(pod); // nothing of it runs here any more
+        return;
+      }
+      if (pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") return;
+      w = new PodWorker(pod, this.context());
+      this.workers.set(uid, w);
+      w.start();
+      return;
+    }
+    w.update(pod);
+  }
+
+  private podGone(pod: Pod): void {
+    const w = this.workers.get(pod.metadata.uid!);
+    if (!w) return;
+    if (!w.isDone) w.terminate();
+    this.workers.delete(pod.metadata.uid!);
+    this.lastSent.delete(pod.metadata.uid!);
+  }
+
+  private context(): KubeletContext {
+    return {
+      profile: this.o.profile,
+      hostIP: this.o.machine.internalIP,
+      runtime: this.o.runtime,
+      now: () => this.o.kernel.now,
+      after: (ms, fn, bg) => this.after(ms, fn, bg),
+      event: (pod, type, reason, message, fieldPath) => this.recordEvent(pod, type, reason, message, fieldPath),
+      allocateIP: () => this.allocateIp(),
+      releaseIP: (ip) => this.freeIps.push(ip),
+      statusChanged: (w) => this.statusChanged(w),
+      finishDeletion: (pod) => this.finishDeletion(pod),
+    };
+  }
+
+  private allocateIp(): string {
+    const [a, b, c] = this.podCidr.split("/")[0].split(".");
+    const reuse = this.freeIps.shift();
+    if (reuse) return reuse;
+    return `${a}.${b}.${c}.${this.nextIp++}`;
+  }
+
+  private recordEvent(pod: Pod, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string): void {
+    const call = this.events.record(pod, type, reason, message);
+    const req = call.request;
+    if (req.verb === "create") {
+      const ev = req.body as KubeEvent;
+      ev.source = { component: "kubelet", host: this.nodeName };
+      ev.reportingInstance = this.nodeName;
+      if (fieldPath) ev.involvedObject.fieldPath = fieldPath;
+    }
+    this.send(req);
+  }
+
+  private statusChanged(w: PodWorker): void {
+    this.dirty.add(w);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.after(1, () => {
+      this.flushScheduled = false;
+      for (const d of this.dirty) this.sendStatus(d);
+      this.dirty.clear();
+    });
+  }
+
+  private sendStatus(w: PodWorker): void {
+    const uid = w.pod.metadata.uid!;
+    if (!this.workers.has(uid)) return;
+    const status = w.status();
+    const json = JSON.stringify(status);
+    if (this.lastSent.get(uid) === json) return;
+    this.lastSent.set(uid, json);
+    this.send({ verb: "patch", resource: "pods", subresource: "status", namespace: w.pod.metadata.namespace, name: w.pod.metadata.name, patchType: "merge", body: { status }, fieldManager: "kubelet" }, (ok) => {
+      if (!ok) this.lastSent.delete(uid);
+    });
+  }
+
+  private finishDeletion(pod: Pod): void {
+    this.send({ verb: "delete", resource: "pods", namespace: pod.metadata.namespace, name: pod.metadata.name, gracePeriodSeconds: 0 }, () => {
+      this.workers.delete(pod.metadata.uid!);
+      this.lastSent.delete(pod.metadata.uid!);
+    });
+  }
+
+  private renewLease(): void {
+    const p = this.o.profile.kubelet;
+    const now = this.o.kernel.now;
+    const name = this.nodeName;
+    const spec = { holderIdentity: name, leaseDurationSeconds: p.leaseDurationSeconds, renewTime: toMicroTimestamp(now) };
+    const next = () => this.after(p.leaseRenewMs, () => this.renewLease(), true);
+    if (!this.lease) {
+      const lease: Lease = { apiVersion: "coordination.k8s.io/v1", kind: "Lease", metadata: { name, namespace: "kube-node-lease" }, spec };
+      this.send({ verb: "create", resource: "leases", namespace: "kube-node-lease", body: lease }, (ok, res) => {
+        if (ok && res.ok) this.lease = res.object as Lease;
+        else this.send({ verb: "get", resource: "leases", namespace: "kube-node-lease", name }, (ok2, r2) => {
+          if (ok2 && r2.ok) this.lease = r2.object as Lease;
+        });
+        next();
+      });
+      return;
+    }
+    const body: Lease = { ...this.lease, spec: { ...this.lease.spec, ...spec } };
+    this.send({ verb: "update", resource: "leases", namespace: "kube-node-lease", name, body }, (ok, res) => {
+      if (ok && res.ok) this.lease = res.object as Lease;
+      else this.lease = undefined;
+      next();
+    });
+  }
+
+  /** Every 10 s: post node status if it changed or the report interval passed. */
+  private updateNodeStatus(): void {
+    const p = this.o.profile.kubelet;
+    const now = this.o.kernel.now;
+    const node = this.node?.get(undefined, this.nodeName);
+    const stale = node?.status?.conditions?.find((c) => c.type === "Ready")?.status !== "True";
+    if (stale || now - this.lastStatusReport >= p.nodeStatusReportMs) {
+      this.send({ verb: "patch", resource: "nodes", subresource: "status", name: this.nodeName, patchType: "merge", body: { status: { conditions: healthyConditions(now, this.readySince) } } }, (ok) => {
+        if (ok) this.lastStatusReport = now;
+      });
+    }
+    this.after(p.nodeStatusUpdateMs, () => this.updateNodeStatus(), true);
+  }
+
+}
