@@ -77,7 +77,7 @@ export class ContainerRuntime extends RuntimeCore {
           const cfg = rec.config;
           const started = startProcess(
             { image: image.image, command: cfg.command, args: cfg.args, env: cfg.env, hostname: sb.config.podName, podIP: sb.config.podIP, memoryLimitBytes: cfg.memoryLimitBytes, declaredPorts: cfg.ports, cpus: this.cpus },
-            { now: () => this.kernel.now, after: (ms, fn) => this.kernel.after(ms, fn, { background: this.background }) },
+            this.scheduler,
             (code, reason) => this.exited(rec, code, reason),
           );
           if ("message" in started) {

@@ -48,8 +48,22 @@ function splitDomain(name: string): [string, string] {
   return [domain, remainder];
 }
 
+// Pure and called for every pull and container: remember the few distinct strings a cluster uses.
+const CACHE = new Map<string, ParsedReference>();
+const CACHE_LIMIT = 10_000;
+
 /** Parses like reference.ParseNormalizedNamed, with the same error texts. */
 export function parseImageReference(original: string): ParsedReference {
+  let parsed = CACHE.get(original);
+  if (!parsed) {
+    if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+    parsed = parse(original);
+    CACHE.set(original, parsed);
+  }
+  return parsed;
+}
+
+function parse(original: string): ParsedReference {
   const s = original;
   if (s === "") return { ok: false, error: "repository name must have at least one component" };
   if (/^[a-f0-9]{64}$/.test(s)) {

@@ -126,8 +126,22 @@ export function derivedSize(repository: string): number {
   return Math.round(8_000_000 + f * f * 290_000_000 + (h % 997));
 }
 
-/** What the registry holds for `ref`. */
+const CACHE = new Map<string, Resolution>();
+const CACHE_LIMIT = 10_000;
+
+/** What the registry holds for `ref` (memoised: the answer depends on the reference only). */
 export function resolveImage(ref: ImageReference): Resolution {
+  const key = `${ref.canonical} ${ref.original}`;
+  let r = CACHE.get(key);
+  if (!r) {
+    if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+    r = resolve(ref);
+    CACHE.set(key, r);
+  }
+  return r;
+}
+
+function resolve(ref: ImageReference): Resolution {
   const entry = catalogEntry(ref.repository);
   const tag = ref.tag;
   if (entry) {

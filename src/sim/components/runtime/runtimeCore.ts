@@ -10,6 +10,11 @@ import { ImageStore } from "./imageStore";
 import type { LogLine, Process } from "./process";
 import type { Registry } from "./registry";
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+function hex8(n: number): string {
+  return HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
+}
+
 export const CONTAINERD_VERSION = "containerd://2.1.4";
 export const PAUSE_IMAGE = "registry.k8s.io/pause:3.10.1";
 
@@ -68,6 +73,8 @@ export abstract class RuntimeCore {
   protected powered = true;
   protected epoch = 0;
   private silent = false;
+  /** The clock processes run on (one per runtime, shared by its containers). */
+  protected readonly scheduler: { now(): number; after(ms: number, fn: () => void): { cancel(): void } };
 
   constructor(opts: RuntimeOptions) {
     this.kernel = opts.kernel;
@@ -76,6 +83,9 @@ export abstract class RuntimeCore {
     this.timings = { ...DEFAULT_RUNTIME_TIMINGS, ...opts.timings };
     this.cpus = opts.cpus ?? 4;
     this.background = opts.processTimersBackground ?? true;
+    const kernel = opts.kernel;
+    const background = this.background;
+    this.scheduler = { now: () => kernel.now, after: (ms, fn) => kernel.after(ms, fn, { background }) };
     this.store = new ImageStore(opts.kernel, opts.registry, this.id, this.timings.unpackBytesPerMs);
     for (const image of opts.preloadImages ?? []) this.store.preload(image, image === PAUSE_IMAGE);
   }
@@ -111,9 +121,8 @@ export abstract class RuntimeCore {
   }
 
   protected newId(): string {
-    let id = "";
-    for (let i = 0; i < 8; i++) id += this.kernel.rng.uint32().toString(16).padStart(8, "0");
-    return id;
+    const r = this.kernel.rng;
+    return hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32());
   }
 
   // ---- images ----

@@ -20,13 +20,14 @@ export abstract class BaseProcess implements Process {
   exitCode: number | undefined;
   exitReason: ExitReason | undefined;
   finishedAt: number | undefined;
-  readonly fs: FileSystem;
-  readonly env: Map<string, string>;
   protected readonly startedAt: number;
   protected memory: number;
-  private readonly lines: LogLine[] = [];
-  private readonly partial: Record<Stream, string> = { stdout: "", stderr: "" };
-  private readonly timers = new Set<Pending>();
+  // Made on first use: 30,000 quiet containers must stay cheap.
+  private files: FileSystem | undefined;
+  private vars: Map<string, string> | undefined;
+  private lines: LogLine[] | undefined;
+  private partial: Record<Stream, string> | undefined;
+  private timers: Set<Pending> | undefined;
 
   constructor(
     readonly description: string,
@@ -37,11 +38,22 @@ export abstract class BaseProcess implements Process {
   ) {
     this.startedAt = sched.now();
     this.memory = baseMemory;
-    this.env = new Map([["PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], ["HOSTNAME", spec.hostname], ["HOME", "/root"], ...Object.entries(spec.env ?? {})]);
-    this.fs = new FileSystem({
-      "/etc/hostname": `${spec.hostname}\n`,
-      "/etc/hosts": `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${spec.podIP}\t${spec.hostname}\n`,
+  }
+
+  /** The process environment (what `env` prints and `$VAR` reads). */
+  get env(): Map<string, string> {
+    this.vars ??= new Map([["PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], ["HOSTNAME", this.spec.hostname], ["HOME", "/root"], ...Object.entries(this.spec.env ?? {})]);
+    return this.vars;
+  }
+
+  /** The writable layer; /etc/hostname and /etc/hosts are the kubelet's. */
+  get fs(): FileSystem {
+    this.files ??= new FileSystem((path) => {
+      if (path === "/etc/hostname") return `${this.spec.hostname}\n`;
+      if (path === "/etc/hosts") return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${this.spec.podIP}\t${this.spec.hostname}\n`;
+      return undefined;
     });
+    return this.files;
   }
 
   protected get userland(): Userland {
@@ -56,29 +68,31 @@ export abstract class BaseProcess implements Process {
   protected schedule(ms: number, fn: () => void): void {
     const holder: { t?: Pending } = {};
     holder.t = this.sched.after(ms, () => {
-      if (holder.t) this.timers.delete(holder.t);
+      if (holder.t) this.timers?.delete(holder.t);
       if (this.running) fn();
     });
-    this.timers.add(holder.t);
+    (this.timers ??= new Set()).add(holder.t);
   }
 
   /** Appends output, one log line per newline-terminated line. */
   write(stream: Stream, text: string): void {
     if (!this.running) return;
-    const all = this.partial[stream] + text;
+    const partial = (this.partial ??= { stdout: "", stderr: "" });
+    const all = partial[stream] + text;
     const parts = all.split("\n");
-    this.partial[stream] = parts.pop() ?? "";
+    partial[stream] = parts.pop() ?? "";
     const at = this.sched.now();
     for (const p of parts) this.push({ at, stream, text: p });
   }
 
   protected push(line: LogLine): void {
-    this.lines.push(line);
-    if (this.lines.length > MAX_LOG_LINES * 1.2) this.lines.splice(0, this.lines.length - MAX_LOG_LINES);
+    const lines = (this.lines ??= []);
+    lines.push(line);
+    if (lines.length > MAX_LOG_LINES * 1.2) lines.splice(0, lines.length - MAX_LOG_LINES);
   }
 
   logs(): LogLine[] {
-    return this.lines.slice();
+    return this.lines ? this.lines.slice() : [];
   }
 
   memoryBytes(): number {
@@ -103,13 +117,13 @@ export abstract class BaseProcess implements Process {
   /** Ends the process: flushes partial lines, cancels its timers, tells the runtime. */
   finish(code: number, reason?: ExitReason): void {
     if (!this.running) return;
-    for (const stream of ["stdout", "stderr"] as const) if (this.partial[stream]) this.write(stream, "\n");
+    for (const stream of ["stdout", "stderr"] as const) if (this.partial?.[stream]) this.write(stream, "\n");
     this.running = false;
     this.finishedAt = this.sched.now();
     this.exitCode = code;
     this.exitReason = reason ?? (code === 0 ? "Completed" : "Error");
-    for (const t of this.timers) t.cancel();
-    this.timers.clear();
+    if (this.timers) for (const t of this.timers) t.cancel();
+    this.timers = undefined;
     this.onExit(code, this.exitReason);
   }
 

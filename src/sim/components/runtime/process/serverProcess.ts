@@ -40,7 +40,7 @@ export class ServerProcess extends BaseProcess {
       ports: launch.ports,
     };
     const required = launch.server.requiredEnv;
-    if (launch.checkEnv && required && !required.some((name) => (this.env.get(name) ?? "") !== "")) {
+    if (launch.checkEnv && required && !required.some((name) => (spec.env?.[name] ?? "") !== "")) {
       this.startup = [];
       const lines = missingEnvLogs(this.ctx, now);
       this.schedule(30, () => {
