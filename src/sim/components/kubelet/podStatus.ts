@@ -52,22 +52,23 @@ function phaseOf(v: PodRecordView): NonNullable<PodStatus["phase"]> {
     const failedInit = v.init.find((c) => c.state.terminated && c.state.terminated.exitCode !== 0);
     return failedInit && policy === "Never" ? "Failed" : "Pending";
   }
-  let running = 0, waiting = 0, succeeded = 0, failed = 0;
+  let running = 0, waiting = 0, stopped = 0, succeeded = 0;
   for (const c of v.containers) {
     if (c.state.running) running++;
     else if (c.state.terminated) {
+      stopped++;
       if (c.state.terminated.exitCode === 0) succeeded++;
-      else failed++;
-    }
-    else if (c.lastState.terminated) running++; // restarting: still counts as running
+    } else if (c.lastState.terminated) stopped++; // waiting to restart
     else waiting++;
   }
   if (waiting > 0) return "Pending";
   if (running > 0) return "Running";
-  if (policy === "Always") return "Running";
-  if (failed > 0 && policy === "Never") return "Failed";
-  if (failed > 0) return "Running";
-  return "Succeeded";
+  if (stopped > 0) {
+    if (policy === "Always") return "Running";
+    if (stopped === succeeded) return "Succeeded";
+    return policy === "Never" ? "Failed" : "Running";
+  }
+  return "Pending";
 }
 
 /** The status the kubelet's status manager reports for a pod. */
