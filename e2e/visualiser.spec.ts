@@ -92,20 +92,53 @@ test("pause freezes the cluster clock and speed changes its rate", async ({ page
   expect(errors).toEqual([]);
 });
 
-test("the whole default cluster fits without overlaps at 1920×1080", async ({ page }) => {
-  await page.setViewportSize({ width: 1920, height: 1080 });
+for (const [width, height] of [
+  [1280, 800],
+  [1920, 1080],
+] as const) {
+  test(`the whole default cluster fits without overlaps at ${width}×${height}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto("./");
+    await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
+    await page.getByRole("combobox", { name: "Speed" }).selectOption("10");
+    const diagram = page.getByRole("region", { name: "Cluster diagram" });
+    await expect(diagram.getByRole("button", { name: /^nginx-.*, Running$/ })).toHaveCount(3, { timeout: 45_000 });
+    await page.getByRole("button", { name: "Pause" }).click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `test-results/screenshots/visualiser-${width}x${height}.png` });
+    const area = (await diagram.boundingBox())!;
+    // Every component box and pod lies inside the diagram, and no two overlap.
+    const rects = await diagram.locator(".comp, .pod").evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { name: el.getAttribute("aria-label") ?? "", x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    expect(rects.length).toBeGreaterThan(20);
+    for (const r of rects) {
+      expect(r.x >= area.x && r.y >= area.y && r.x + r.w <= area.x + area.width + 0.5 && r.y + r.h <= area.y + area.height + 0.5, `${r.name} in view`).toBe(true);
+    }
+    for (let i = 0; i < rects.length; i++) {
+      for (let j = i + 1; j < rects.length; j++) {
+        const a = rects[i];
+        const b = rects[j];
+        const overlap = a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+        expect(overlap, `${a.name} overlaps ${b.name}`).toBe(false);
+      }
+    }
+  });
+}
+
+test("with reduced motion, packets become lit channels instead of moving dots", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.emulateMedia({ reducedMotion: "reduce" });
   await page.goto("./");
+  await page.getByRole("button", { name: "Pause" }).click();
   await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
-  await page.getByRole("combobox", { name: "Speed" }).selectOption("10");
-  const diagram = page.getByRole("region", { name: "Cluster diagram" });
-  await expect(diagram.getByRole("button", { name: /^nginx-.*, Running$/ })).toHaveCount(3, { timeout: 45_000 });
-  await page.screenshot({ path: "test-results/screenshots/visualiser-1920x1080.png" });
-  // Every named part lies inside the viewport.
-  const vp = page.viewportSize()!;
-  for (const node of NODES) {
-    const box = await diagram.getByRole("group", { name: new RegExp(`^${node}, `) }).boundingBox();
-    expect(box).not.toBeNull();
-    expect(box!.x).toBeGreaterThanOrEqual(0);
-    expect(box!.y + box!.height).toBeLessThanOrEqual(vp.height);
-  }
+  await page.getByRole("button", { name: "Step" }).click();
+  await expect(page.locator(".channel--busy")).toHaveCount(1);
+  await expect(page.locator(".packet__dot")).toHaveCount(0);
+  // The hop Step stopped on is labelled where it travels, without moving.
+  await expect(page.locator(".packet__label")).toHaveCount(1);
+  expect(errors).toEqual([]);
 });

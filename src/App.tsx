@@ -19,7 +19,7 @@ export function App() {
             <Diagram />
             <StepCard />
           </main>
-          <footer className="bottom">
+          <footer className="dock">
             <Timeline />
             <NarrationLog />
           </footer>

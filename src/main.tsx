@@ -3,15 +3,17 @@ import { createRoot } from "react-dom/client";
 import "@xyflow/react/dist/style.css";
 import "./ui/theme.css";
 import { App } from "./App";
+import { createCluster } from "./sim";
 import { kubectlRequest, startFrameLoop, startSession, type Session } from "./store";
-// TEMPORARY until src/sim exports createCluster: the store's test double.
-import { createFakeCluster } from "./store/testing/fakeCluster";
 
-// `?workers=10` sizes the cluster (benchmarks, demos of large clusters).
+// `?workers=10&seed=7&profile=fast` shape the cluster (benchmarks, demos of large clusters).
 const params = new URLSearchParams(location.search);
 const workers = Math.min(1000, Math.max(1, Number(params.get("workers")) || 3));
+const seed = Number(params.get("seed")) || 1;
+const profile = params.get("profile") === "fast" ? "fast" : "real";
 
-const session = startSession(createFakeCluster({ workers }));
+// The trace is read live by the bridge; keep only a short history in memory.
+const session = startSession(createCluster({ workers, seed, profile, traceRetention: 2000 }));
 // One frame before the first paint so the diagram starts with the whole cluster.
 session.driver.frame(performance.now());
 startFrameLoop(session);

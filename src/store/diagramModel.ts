@@ -27,8 +27,8 @@ export interface NodeModel {
 export interface DiagramModel {
   controlPlane: NodeModel | null;
   workers: NodeModel[];
-  /** Pods not yet bound to a node. */
-  unscheduled: string[];
+  /** Pods not yet bound to a node, grouped by owner like a node's. */
+  unscheduledNode: NodeModel;
 }
 
 const CONTROL_PLANE_LABEL = "node-role.kubernetes.io/control-plane";
@@ -50,8 +50,9 @@ function controllerOf(obj: KubeObject): { kind: string; name: string } | undefin
 function groupFor(pod: Pod, node: string, replicasets: ReadonlyMap<string, KubeObject>): Omit<PodGroupModel, "podKeys" | "maxLabel"> {
   const ns = pod.metadata.namespace ?? "default";
   const owner = controllerOf(pod);
+  const mirror = pod.metadata.annotations?.["kubernetes.io/config.mirror"] !== undefined;
+  if (mirror || owner?.kind === "Node") return { id: `${ns}/static`, title: "static pods", subtitle: "run by the kubelet from manifests", namespace: ns, prefix: "", suffix: `-${node}` };
   if (!owner) return { id: `${ns}/pod`, title: "pods", subtitle: `${ns} · no controller`, namespace: ns, prefix: "", suffix: "" };
-  if (owner.kind === "Node") return { id: `${ns}/static`, title: "static pods", subtitle: "run by the kubelet from manifests", namespace: ns, prefix: "", suffix: `-${node}` };
   if (owner.kind === "ReplicaSet") {
     const rs = replicasets.get(`${ns}/${owner.name}`) as ReplicaSet | undefined;
     const deploy = rs ? controllerOf(rs) : undefined;
@@ -101,11 +102,11 @@ export function deriveDiagramModel(state: Pick<AppState, "objects" | "podsByNode
     if (!controlPlane && isControlPlaneNode(node)) controlPlane = model;
     else workers.push(model);
   }
-  return { controlPlane, workers, unscheduled: [...(state.podsByNode.get("") ?? [])] };
+  return { controlPlane, workers, unscheduledNode: nodeModel("", state) };
 }
 
 /** A string that changes exactly when the layout must change (node set, groups, pod counts). */
 export function layoutSignature(model: DiagramModel): string {
   const node = (n: NodeModel) => `${n.name}[${n.groups.map((g) => `${g.id}:${g.podKeys.length}:${g.maxLabel}`).join(",")}]`;
-  return [model.controlPlane ? node(model.controlPlane) : "-", ...model.workers.map(node)].join("|");
+  return [model.controlPlane ? node(model.controlPlane) : "-", ...model.workers.map(node), node(model.unscheduledNode)].join("|");
 }

@@ -26,7 +26,7 @@ let current: Session | null = null;
 /** Starts the app's session on `appStore` (replacing any previous one). */
 export function startSession(cluster: Cluster): Session {
   current?.dispose();
-  appStore.setState(appStore.getInitialState(), true);
+  appStore.setState({ ...appStore.getInitialState(), origin: cluster.now(), now: cluster.now() }, true);
   current = createSession(cluster, appStore);
   return current;
 }

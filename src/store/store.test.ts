@@ -179,6 +179,18 @@ describe("driver", () => {
     expect(wall).toBeLessThan(120_000);
   });
 
+  it("with smart speed, does not crawl through a burst too large to follow", () => {
+    const { cluster, store, driver } = setup({ smart: true, speed: 10, heartbeats: false });
+    const big = nginxDeployment();
+    big.spec.replicas = 200;
+    cluster.request({ verb: "create", resource: "deployments", namespace: "default", body: big }, () => {});
+    let wall = 0;
+    driver.frame(wall);
+    while (wall < 60_000 && store.getState().objects.pods.size < 200 + 8) driver.frame((wall += 16));
+    expect(store.getState().objects.pods.size).toBeGreaterThanOrEqual(208);
+    expect(wall).toBeLessThan(60_000);
+  });
+
   it("Step runs to the next hop, pauses, and shows its narration", () => {
     const { cluster, store, driver } = setup({ smart: true, heartbeats: false });
     cluster.request({ verb: "create", resource: "deployments", namespace: "default", body: nginxDeployment() }, () => {});

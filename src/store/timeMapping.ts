@@ -32,7 +32,8 @@ export function hopLimit(at: number, arrives: number, shownAt: number, duration:
 }
 
 /** `t = 1m32s` style: the cluster clock, kubectl-like units. */
-export function formatClusterTime(ms: number): string {
+export function formatClusterTime(virtualMs: number, origin = 0): string {
+  const ms = Math.max(0, virtualMs - origin);
   const total = Math.floor(ms / 1000);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);

@@ -8,10 +8,12 @@ export interface PlaybackState {
   smart: boolean;
   /** Cluster time (virtual ms) as last shown. */
   now: number;
+  /** Virtual ms when the session started (the cluster has booted): the clock shows now − origin. */
+  origin: number;
 }
 
 export function initialPlayback(): PlaybackState {
-  return { playing: true, speed: 1, smart: true, now: 0 };
+  return { playing: true, speed: 1, smart: true, now: 0, origin: 0 };
 }
 
 /** The next speed up (+1) or down (−1), clamped to the list. */

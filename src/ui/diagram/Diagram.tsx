@@ -4,14 +4,14 @@ import { appStore, deriveDiagramModel, layoutSignature, useAppStore } from "../.
 import { ChannelEdge } from "./ChannelEdge";
 import { toFlowElements } from "./flowElements";
 import { layoutCluster, type LayoutInput } from "./layout";
-import { ClusterNodeGroup } from "./nodes/ClusterNodeGroup";
+import { ClusterNodeGroup, PendingGroup } from "./nodes/ClusterNodeGroup";
 import { ComponentNode } from "./nodes/ComponentNode";
 import { PodsNode } from "./nodes/PodsNode";
 import { PacketLayer } from "./PacketLayer";
 import { chipWidthFor } from "./podGeometry";
 
 // Defined once, outside render, so React Flow never re-mounts nodes.
-const nodeTypes: NodeTypes = { component: ComponentNode, clusterNode: ClusterNodeGroup, pods: PodsNode };
+const nodeTypes: NodeTypes = { component: ComponentNode, clusterNode: ClusterNodeGroup, pending: PendingGroup, pods: PodsNode };
 const edgeTypes: EdgeTypes = { channel: ChannelEdge };
 const FIT = { padding: 0.02 } as const;
 
@@ -30,7 +30,11 @@ function useLayout() {
   return useMemo(() => {
     void signature;
     const toInput = (n: (typeof model.workers)[number]) => ({ name: n.name, groups: n.groups.map((g) => ({ count: g.podKeys.length, chipW: chipWidthFor(g.maxLabel) })) });
-    const input: LayoutInput = { controlPlane: model.controlPlane ? toInput(model.controlPlane) : null, workers: model.workers.map(toInput) };
+    const input: LayoutInput = {
+      controlPlane: model.controlPlane ? toInput(model.controlPlane) : null,
+      workers: model.workers.map(toInput),
+      unscheduled: toInput(model.unscheduledNode).groups,
+    };
     const layout = layoutCluster(input);
     return { layout, controlPlane: model.controlPlane?.name ?? "control-plane", workerCount: model.workers.length };
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -45,6 +45,8 @@ export function toFlowElements(layout: Layout, components: Readonly<Record<strin
       const name = b.id.slice("node:".length);
       const data: ClusterNodeData = { name, controlPlane: name === controlPlane };
       nodes.push({ ...base, type: "clusterNode", data, style: { width: b.w, height: b.h } });
+    } else if (b.kind === "pending") {
+      nodes.push({ ...base, type: "pending", data: {}, style: { width: b.w, height: b.h } });
     } else if (b.kind === "pods") {
       const data: PodsNodeData = { node: b.id.slice("pods:".length), width: b.w };
       nodes.push({ ...base, type: "pods", data, style: { width: b.w, height: b.h } });

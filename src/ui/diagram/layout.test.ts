@@ -17,6 +17,7 @@ function input(workers: number, podsPerWorker: number): LayoutInput {
   return {
     controlPlane: { name: "control-plane", groups: [{ count: 4, chipW: chipWidthFor(23) }, { count: 1, chipW: chipWidthFor(5) }] },
     workers: Array.from({ length: workers }, (_, i) => ({ name: `worker-${i + 1}`, groups: groups(podsPerWorker) })),
+    unscheduled: groups(Math.min(podsPerWorker, 40)),
   };
 }
 
@@ -46,7 +47,7 @@ describe("layoutCluster", () => {
 
   it("places every component of the default cluster", () => {
     const layout = layoutCluster(input(3, 3));
-    const ids = ["kubectl", "kube-apiserver", "etcd", "kube-scheduler", "kube-controller-manager", "cloud-controller-manager", "coredns", "registry", "cloud"];
+    const ids = ["pending", "pods:", "kubectl", "kube-apiserver", "etcd", "kube-scheduler", "kube-controller-manager", "cloud-controller-manager", "coredns", "registry", "cloud"];
     for (const n of ["control-plane", "worker-1", "worker-2", "worker-3"]) {
       ids.push(`kubelet@${n}`, `container-runtime@${n}`, `kube-proxy@${n}`, nodeGroupId(n), podsId(n));
     }

@@ -3,7 +3,7 @@ import { podAreaHeight, type PodGroupSize } from "./podGeometry";
 /**
  * The hand-designed architecture layout, as a pure function of the cluster's shape.
  *
- *                                                         cloud
+ *                [ pods waiting for a node ]              cloud
  *              ┌ control-plane ──────────────────────────────┼─────────────────────┐
  *              │ etcd  kube-scheduler  kube-controller-manager  ccm    static pods │
  *   kubectl ───┼──────── kube-apiserver (the hub) ─────────────────── node agents │
@@ -23,9 +23,11 @@ export interface NodeInput {
 export interface LayoutInput {
   controlPlane: NodeInput | null;
   workers: readonly NodeInput[];
+  /** Pods not yet bound to a node, by owner. */
+  unscheduled?: readonly PodGroupSize[];
 }
 
-export type BoxKind = "cluster-node" | "component" | "pods" | "external";
+export type BoxKind = "cluster-node" | "pending" | "component" | "pods" | "external";
 
 export interface Box {
   id: string;
@@ -76,6 +78,9 @@ const CP_GAP_BELOW = 56;
 const ROW_GAP = 40;
 const EXT_W = 150;
 const EXT_H = 52;
+
+const PENDING_W = 560;
+export const PENDING_ID = "pending";
 
 export const nodeGroupId = (node: string): string => `node:${node}`;
 export const podsId = (node: string): string => `pods:${node}`;
@@ -157,6 +162,13 @@ export function layoutCluster(input: LayoutInput): Layout {
   g.add("coredns", "external", -EXT_W - 80, cpH - EXT_H + 10, EXT_W, EXT_H);
   g.add("cloud", "external", 574 + 236 / 2 - 60, -EXT_H - 14, 120, EXT_H);
 
+  // Pods waiting for the scheduler, above the control plane.
+  // Empty, it is just its title bar.
+  const pendingPodsH = input.unscheduled?.length ? podAreaHeight(input.unscheduled, PENDING_W - 2 * PAD) : 0;
+  const pendingH = pendingPodsH ? HEADER + pendingPodsH + PAD : HEADER + 4;
+  g.add(PENDING_ID, "pending", 24, -pendingH - 14, PENDING_W, pendingH);
+  g.add(podsId(""), "pods", PAD, HEADER, PENDING_W - 2 * PAD, pendingPodsH, PENDING_ID);
+
   // Workers, in rows under the control plane, centred.
   const rows: NodeInput[][] = [];
   for (let i = 0; i < input.workers.length; i += WORKERS_PER_ROW) rows.push(input.workers.slice(i, i + WORKERS_PER_ROW));
@@ -206,7 +218,7 @@ export function layoutCluster(input: LayoutInput): Layout {
   }
 
   const reg = g.byId.get("registry")!;
-  const top = -EXT_H - 14;
+  const top = Math.min(-EXT_H - 14, -pendingH - 14);
   return { boxes: g.boxes, byId: g.byId, edges, width: Math.max(right, CP_W) - left, height: reg.ay + reg.h - top };
 }
 

@@ -12,6 +12,7 @@ function who(id: string): string {
 export function NarrationLog() {
   const narration = useAppStore((s) => s.narration);
   const focusSeq = useAppStore((s) => s.focusSeq);
+  const origin = useAppStore((s) => s.origin);
   const listRef = useRef<HTMLOListElement>(null);
   const recent = narration.slice(-SHOWN);
   useEffect(() => {
@@ -24,7 +25,7 @@ export function NarrationLog() {
         {recent.length === 0 && <li className="narration__empty">The cluster is idle. Apply the example, or press Step, to follow what happens message by message.</li>}
         {recent.map((n) => (
           <li key={n.seq} className={`narration__item${n.seq === focusSeq ? " narration__item--focus" : ""}`}>
-            <span className="narration__time">{formatClusterTime(n.at)}</span>
+            <span className="narration__time">{formatClusterTime(n.at, origin)}</span>
             <span className="narration__hop" title={n.from === n.to ? who(n.from) : `${who(n.from)} → ${who(n.to)}`}>
               {n.summary}
             </span>

@@ -4,8 +4,9 @@ import { formatClusterTime, selectMark, useAppStore } from "../../store";
 export function Timeline() {
   const marks = useAppStore((s) => s.marks);
   const now = useAppStore((s) => s.now);
+  const origin = useAppStore((s) => s.origin);
   const selectedId = useAppStore((s) => s.selectedMark);
-  const span = Math.max(now, 60_000);
+  const span = Math.max(now - origin, 60_000);
   const selected = marks.find((m) => m.id === selectedId);
   return (
     <div className="timeline" role="group" aria-label="Timeline">
@@ -15,19 +16,19 @@ export function Timeline() {
             key={m.id}
             type="button"
             className={`mark mark--${m.tone}${m.id === selectedId ? " mark--selected" : ""}`}
-            style={{ left: `${(m.at / span) * 100}%` }}
-            aria-label={`${m.label} at ${formatClusterTime(m.at)}`}
-            title={`${formatClusterTime(m.at)} — ${m.label}`}
+            style={{ left: `${((m.at - origin) / span) * 100}%` }}
+            aria-label={`${m.label} at ${formatClusterTime(m.at, origin)}`}
+            title={`${formatClusterTime(m.at, origin)} — ${m.label}`}
             onClick={() => selectMark(m.id === selectedId ? null : m.id)}
           />
         ))}
-        <span className="timeline__now" style={{ left: `${(now / span) * 100}%` }} aria-hidden="true" />
+        <span className="timeline__now" style={{ left: `${((now - origin) / span) * 100}%` }} aria-hidden="true" />
       </div>
       <div className="timeline__detail" aria-live="polite">
         {selected ? (
           <>
             <strong>
-              {formatClusterTime(selected.at)} · {selected.label}
+              {formatClusterTime(selected.at, origin)} · {selected.label}
             </strong>{" "}
             {selected.detail}
           </>

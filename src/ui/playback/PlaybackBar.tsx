@@ -7,10 +7,11 @@ function speedLabel(s: number): string {
 /** Cluster clock: virtual time, always visible so real durations stay honest. */
 export function ClusterClock() {
   const now = useAppStore((s) => s.now);
+  const origin = useAppStore((s) => s.origin);
   return (
     <div className="clock" role="timer" aria-label="Cluster time" aria-live="off">
       <span className="clock__caption">cluster time</span>
-      <span className="clock__value">t = {formatClusterTime(now)}</span>
+      <span className="clock__value">t = {formatClusterTime(now, origin)}</span>
     </div>
   );
 }

@@ -25,3 +25,16 @@ export const ClusterNodeGroup = memo(function ClusterNodeGroup({ data }: NodePro
     </section>
   );
 });
+
+/** Where pods wait until the scheduler binds them to a node. */
+export const PendingGroup = memo(function PendingGroup() {
+  const count = useAppStore((s) => s.podsByNode.get("")?.length ?? 0);
+  return (
+    <section className="machine machine--pending" role="group" aria-label={`Waiting for a node, ${count} pods`}>
+      <header className="machine__header">
+        <span className="machine__name">Waiting for a node</span>
+        {count > 0 ? <span className="machine__count">{count}</span> : <span className="machine__role">none — every pod has a node</span>}
+      </header>
+    </section>
+  );
+});

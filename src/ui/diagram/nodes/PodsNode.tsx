@@ -72,7 +72,7 @@ export const PodsNode = memo(function PodsNode({ data }: NodeProps<PodsFlowNode>
     return nodeModel(data.node, appStore.getState()).groups;
   }, [keys, replicasets, data.node]);
   const collapsed = isCollapsed(keys?.length ?? 0);
-  if (groups.length === 0) return <div className="pods pods--empty">no pods</div>;
+  if (groups.length === 0) return data.node ? <div className="pods pods--empty">no pods</div> : null;
   const tops: number[] = [];
   groups.reduce((y, g) => {
     tops.push(y);
