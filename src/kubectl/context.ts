@@ -131,8 +131,24 @@ export class CommandContext {
     await this.waitUntil(() => false, Infinity, true);
   }
 
-  /** Opens a watch; the returned function cancels it. */
-  watch(req: ApiRequest, onEvent: (ev: WatchEvent) => void): () => void {
-    return this.transport.watch(req, onEvent);
+  /**
+   * Opens a watch for what changes after `seen` was read; the returned function cancels it.
+   * A watch may start by replaying current objects as ADDED (list-then-watch): those already
+   * seen at the same resourceVersion are skipped, as kubectl's watch from the list's
+   * resourceVersion would never send them.
+   */
+  watch(req: ApiRequest, onEvent: (ev: WatchEvent) => void, seen: readonly KubeObject[] = []): () => void {
+    const versions = new Map<string, string | undefined>();
+    const key = (o: KubeObject) => `${o.metadata.namespace ?? ""}/${o.metadata.name ?? ""}`;
+    for (const o of seen) versions.set(key(o), o.metadata.resourceVersion);
+    return this.transport.watch(req, (ev) => {
+      const k = key(ev.object);
+      if (versions.has(k)) {
+        const rv = versions.get(k);
+        versions.delete(k);
+        if (ev.type === "ADDED" && rv !== undefined && rv === ev.object.metadata.resourceVersion) return;
+      }
+      onEvent(ev);
+    });
   }
 }

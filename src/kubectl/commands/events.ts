@@ -19,7 +19,14 @@ function matches(e: KubeEvent, ctx: CommandContext, forKind?: string, forName?: 
 
 export const eventsCommand: Command = {
   name: "events",
-  flags: [F.allNamespaces, F.output, F.noHeaders, { name: "for", type: "string" }, { name: "types", type: "stringArray" }, { name: "watch", short: "w", type: "bool" }],
+  flags: [
+    F.allNamespaces,
+    F.output,
+    F.noHeaders,
+    { name: "for", type: "string" },
+    { name: "types", type: "stringArray" },
+    { name: "watch", short: "w", type: "bool" },
+  ],
   run: async (ctx) => {
     const evType = lookupResource("events");
     if (!evType) return 1;
@@ -36,16 +43,31 @@ export const eventsCommand: Command = {
       .filter((e) => matches(e, ctx, forKind, forName))
       .sort((a, b) => (lastSeen(a) < lastSeen(b) ? -1 : lastSeen(a) > lastSeen(b) ? 1 : 0));
     if (events.length === 0 && !ctx.bool("watch")) {
-      ctx.out.errLine(ctx.allNamespaces ? "No events found." : `No events found in ${ctx.namespace} namespace.`);
+      ctx.out.errLine(
+        ctx.allNamespaces ? "No events found." : `No events found in ${ctx.namespace} namespace.`,
+      );
       return 0;
     }
-    const opts = { now: ctx.transport.now(), output: ctx.str("output"), allNamespaces: ctx.allNamespaces, namespace: ctx.namespace, noHeaders: ctx.bool("no-headers") };
+    const opts = {
+      now: ctx.transport.now(),
+      output: ctx.str("output"),
+      allNamespaces: ctx.allNamespaces,
+      namespace: ctx.namespace,
+      noHeaders: ctx.bool("no-headers"),
+    };
     ctx.out.write("stdout", printGet(events, opts).stdout);
     if (!ctx.bool("watch")) return 0;
-    const cancel = ctx.watch({ verb: "watch", resource: "events", namespace: ctx.allNamespaces ? undefined : ctx.namespace }, (ev) => {
-      if (ev.type === "DELETED" || !matches(ev.object as KubeEvent, ctx, forKind, forName)) return;
-      ctx.out.write("stdout", printGet([ev.object], { ...opts, now: ctx.transport.now(), noHeaders: true }).stdout);
-    });
+    const cancel = ctx.watch(
+      { verb: "watch", resource: "events", namespace: ctx.allNamespaces ? undefined : ctx.namespace },
+      (ev) => {
+        if (ev.type === "DELETED" || !matches(ev.object as KubeEvent, ctx, forKind, forName)) return;
+        ctx.out.write(
+          "stdout",
+          printGet([ev.object], { ...opts, now: ctx.transport.now(), noHeaders: true }).stdout,
+        );
+      },
+      events,
+    );
     try {
       await ctx.stream();
     } finally {

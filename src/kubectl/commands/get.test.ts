@@ -69,6 +69,15 @@ describe("kubectl get", () => {
     expect(r.text).toBe("pod/a\npod/b\npod/a\n");
     expect(fake.now()).toBeGreaterThanOrEqual(10_000);
   });
+  it("does not repeat objects a list-then-watch replays", async () => {
+    const fake = new FakeTransport();
+    fake.replayOnWatch = true;
+    fake.seed("pods", pod("a"));
+    fake.at(3000, () => fake.modify("pods", "default", "a", (o) => (o.metadata.labels = { x: "y" })));
+    const r = await kubectl(fake, "kubectl get pods -w -o name", { maxStreamMs: 5000 });
+    expect(r.text).toBe("pod/a\npod/a\n");
+    expect(fake.requests.filter((q) => q.verb === "watch")).toHaveLength(1);
+  });
   it("prints the server's deprecation warning for v1 Endpoints", async () => {
     const r = await kubectl(new FakeTransport(), "kubectl get endpoints");
     expect(r.out.stderr()).toContain("Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n");

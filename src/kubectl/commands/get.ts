@@ -92,11 +92,11 @@ async function runGet(ctx: CommandContext): Promise<number> {
   if (all.length === 0 && !askedByName && !ctx.bool("watch-only") && errors.length === 0) ctx.out.write("stderr", printed.stderr);
   for (const e of errors) ctx.out.errLine(formatApiError(e.status));
   if (!watching) return errors.length ? 1 : 0;
-  return watch(ctx, results[0].target, printOpts);
+  return watch(ctx, results[0].target, printOpts, results[0].objects);
 }
 
 /** `get -w`: each later change prints one row (no header), until interrupted or the deadline. */
-async function watch(ctx: CommandContext, target: ResourceTarget, printOpts: () => GetPrintOptions): Promise<number> {
+async function watch(ctx: CommandContext, target: ResourceTarget, printOpts: () => GetPrintOptions, seen: readonly KubeObject[]): Promise<number> {
   const type = target.type;
   const names = new Set(target.names);
   const fieldSelector = target.names.length === 1 ? `metadata.name=${target.names[0]}` : ctx.str("field-selector") || undefined;
@@ -115,6 +115,7 @@ async function watch(ctx: CommandContext, target: ResourceTarget, printOpts: () 
       headerPending = false;
       ctx.out.write("stdout", r.stdout);
     },
+    seen,
   );
   try {
     await ctx.stream();

@@ -86,6 +86,8 @@ export class FakeTransport implements ClusterTransport {
   private timers: { at: number; fn: () => void }[] = [];
   /** kube-apiserver stopped: every request answers status 0. */
   down = false;
+  /** Watches start by sending every current object as ADDED (the simulated cluster's list-then-watch). */
+  replayOnWatch = false;
 
   now(): number {
     return this.clock;
@@ -163,6 +165,10 @@ export class FakeTransport implements ClusterTransport {
     this.requests.push(req);
     const w = { req, onEvent };
     this.watchers.add(w);
+    if (this.replayOnWatch) {
+      const res = this.serve({ ...req, verb: "list" });
+      if (res.ok) for (const o of res.items ?? []) onEvent({ type: "ADDED", object: o });
+    }
     return () => this.watchers.delete(w);
   }
 
