@@ -35,9 +35,12 @@ describe("EventRecorder", () => {
   it("patches count and lastTimestamp when the same event repeats", () => {
     let now = 0;
     const r = new EventRecorder("deployment-controller", () => now);
+    const ok = { ok: true as const, status: 201 };
     const first = r.warning(rs, "FailedCreate", "boom");
+    first.followUp?.(ok);
     now = 61_000;
     const second = r.warning(rs, "FailedCreate", "boom");
+    second.followUp?.(ok);
     const third = r.warning(rs, "FailedCreate", "boom");
     expect(second.request).toEqual({
       verb: "patch",
@@ -48,6 +51,12 @@ describe("EventRecorder", () => {
       body: { count: 2, lastTimestamp: "2026-01-01T09:01:01Z", message: "boom" },
     });
     expect((third.request.body as { count: number }).count).toBe(3);
+  });
+
+  it("creates the Event again when the first create was never sent", () => {
+    const r = new EventRecorder("deployment-controller", () => 0);
+    r.normal(rs, "ScalingReplicaSet", "Scaled up replica set web-1 from 1 to 2"); // its plan failed before sending it
+    expect(r.normal(rs, "ScalingReplicaSet", "Scaled up replica set web-1 from 1 to 2").request.verb).toBe("create");
   });
 
   it("gives distinct names to different events in the same millisecond", () => {

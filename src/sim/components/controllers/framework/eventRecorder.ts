@@ -15,6 +15,8 @@ interface Seen {
  * Records core/v1 Events the way client-go's recorder + EventCorrelator do: the first
  * occurrence creates an Event named `<object>.<hex nanoseconds>`; a repeat of the same
  * (object, type, reason, message) patches that Event's count and lastTimestamp instead.
+ * The correlation cache is updated from responses (`followUp`), so an event whose call was
+ * never sent (its plan failed first) is created afresh next time.
  */
 export class EventRecorder implements EventFactory {
   private readonly seen = new Map<string, Seen>();
@@ -42,9 +44,7 @@ export class EventRecorder implements EventFactory {
     const what = `${obj.kind} ${m.name ?? ""}`;
     const prev = this.seen.get(cacheKey);
     if (prev) {
-      prev.count++;
-      this.seen.delete(cacheKey); // re-insert: most recently used last
-      this.seen.set(cacheKey, prev);
+      const count = prev.count + 1;
       return {
         request: {
           verb: "patch",
@@ -52,10 +52,20 @@ export class EventRecorder implements EventFactory {
           namespace: prev.namespace,
           name: prev.name,
           patchType: "strategic",
-          body: { count: prev.count, lastTimestamp: ts, message },
+          body: { count, lastTimestamp: ts, message },
         },
-        why: `The ${reason} event on ${what} happened again, so ${this.component} bumps its count to ${prev.count}.`,
+        why: `The ${reason} event on ${what} happened again, so ${this.component} bumps its count to ${count}.`,
         bestEffort: true,
+        // The cache follows what kube-apiserver accepted: a patch that never landed does not count.
+        followUp: () => {
+          prev.count = Math.max(prev.count, count);
+          this.touch(cacheKey, prev);
+          return [];
+        },
+        onFailure: () => {
+          this.seen.delete(cacheKey);
+          return [];
+        },
       };
     }
     const namespace = m.namespace || "default";
@@ -81,13 +91,23 @@ export class EventRecorder implements EventFactory {
       reportingComponent: this.component,
       reportingInstance: "",
     };
-    this.seen.set(cacheKey, { name, namespace, count: 1, firstTimestamp: ts });
-    if (this.seen.size > CACHE_SIZE) this.seen.delete(this.seen.keys().next().value as string);
     return {
       request: { verb: "create", resource: "events", namespace, body: event },
       why: `${this.component} records a ${type} event ${reason} on ${what}: "${message}".`,
       bestEffort: true,
+      // Only an Event that was really created is patched next time (a skipped call records nothing).
+      followUp: () => {
+        this.touch(cacheKey, { name, namespace, count: 1, firstTimestamp: ts });
+        return [];
+      },
     };
+  }
+
+  /** LRU insert: most recently used last, the oldest dropped beyond client-go's 4096 entries. */
+  private touch(key: string, seen: Seen): void {
+    this.seen.delete(key);
+    this.seen.set(key, seen);
+    if (this.seen.size > CACHE_SIZE) this.seen.delete(this.seen.keys().next().value as string);
   }
 
   /** Unix nanoseconds in hex, as client-go names events; a counter keeps same-ms names apart. */
