@@ -16,6 +16,13 @@ export interface BuiltinContext {
   now(): number;
   allocate(bytes: number): void;
   sleep(ms: number): Gen<void>;
+  traps?: Map<string, string>;
+}
+
+/** `TERM`, `SIGTERM`, `15` → `TERM`. */
+export function signalName(s: string): string {
+  const n = s.toUpperCase().replace(/^SIG/, "");
+  return { "15": "TERM", "2": "INT", "3": "QUIT", "1": "HUP", "0": "EXIT" }[n] ?? n;
 }
 
 type Builtin = (ctx: BuiltinContext, args: string[]) => Gen;
@@ -177,6 +184,16 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
     return done(0);
   },
   cd: () => done(0),
+  trap(ctx, args) {
+    // `trap 'handler' TERM INT`, `trap - TERM` (reset), `trap '' TERM` (ignore)
+    if (args.length < 2 || !ctx.traps) return done(0);
+    const [handler, ...signals] = args;
+    for (const sig of signals) {
+      if (handler === "-") ctx.traps.delete(signalName(sig));
+      else ctx.traps.set(signalName(sig), handler);
+    }
+    return done(0);
+  },
   wait: () => done(0),
   export(ctx, args) {
     for (const a of args) {

@@ -135,3 +135,32 @@ describe("start failures", () => {
     expect(r).toEqual({ message: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "sleep": executable file not found in $PATH: unknown' });
   });
 });
+
+describe("signals and traps", () => {
+  it("runs a TERM trap once the foreground sleep returns", () => {
+    const s = start("busybox", { command: ["sh", "-c", "trap 'echo got TERM; exit 0' TERM; echo started; while true; do sleep 1; done"] });
+    s.kernel.runUntil(2_500);
+    s.proc.signal("SIGTERM");
+    s.kernel.runUntil(5_000);
+    expect(s.text()).toEqual(["started", "got TERM"]);
+    expect(s.exits).toEqual([{ code: 0, reason: "Completed", at: 3_000 }]);
+  });
+
+  it("keeps a trapped shell waiting on a long sleep until SIGKILL", () => {
+    const s = start("busybox", { command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3600"] });
+    s.kernel.runUntil(1_000);
+    s.proc.signal("SIGTERM");
+    s.kernel.runUntil(31_000);
+    expect(s.proc.running).toBe(true);
+    s.proc.signal("SIGKILL");
+    expect(s.exits[0]).toMatchObject({ code: 137, reason: "Error" });
+  });
+
+  it("serves /etc/hostname from the kubelet and lets rm remove it", () => {
+    const s = start("busybox", { command: ["sleep", "infinity"] });
+    expect(s.proc.exec(["cat", "/etc/hostname"])).toEqual({ kind: "exited", exitCode: 0, output: "web-0\n" });
+    expect(s.proc.exec(["ls", "/etc"])).toEqual({ kind: "exited", exitCode: 0, output: "hostname\nhosts\n" });
+    expect(s.proc.exec(["rm", "/etc/hostname"])).toMatchObject({ exitCode: 0 });
+    expect(s.proc.exec(["cat", "/etc/hostname"])).toMatchObject({ exitCode: 1 });
+  });
+});

@@ -23,6 +23,8 @@ export interface ShellHost {
   now(): number;
   /** Memory the process's children allocate (stress, tail /dev/zero); may OOM-kill the process. */
   allocate(bytes: number): void;
+  /** `trap` handlers by signal name (TERM, INT, …), shared by the process's shells. */
+  traps?: Map<string, string>;
 }
 
 export interface IO {
@@ -76,6 +78,17 @@ export class Shell {
       if (e instanceof ShellExit) return e.code;
       throw e;
     }
+  }
+
+  /** Runs a trap handler, then resumes `rest` (the script where the signal found it); `exit` in the handler ends all. */
+  *trapThenResume(handler: string, io: IO, rest: Gen): Gen {
+    try {
+      yield* this.list(parseShell(handler), io);
+    } catch (e) {
+      if (e instanceof ShellExit) return e.code;
+      if (!(e instanceof ShellSyntaxError)) throw e;
+    }
+    return yield* rest;
   }
 
   private *sleep(ms: number): Gen<void> {
@@ -291,6 +304,7 @@ export class Shell {
       now: () => this.host.now(),
       allocate: (b) => this.host.allocate(b),
       sleep: (ms) => this.sleep(ms),
+      traps: this.host.traps,
     };
     return yield* builtin(ctx, argv.slice(1));
   }
