@@ -17,7 +17,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  return v === undefined || v === null || typeof v !== "object" ? v : structuredClone(v);
 }
 
 /** RFC 7386: objects merge recursively, null deletes, everything else (arrays too) replaces. */

@@ -1,6 +1,6 @@
 import type { KubeObject } from "../../api/types";
 import type { Rng } from "../../runtime/rng";
-import { generateName, newUid } from "../../api";
+import { deepEqual, generateName, newUid } from "../../api";
 import { toTimestamp } from "../../runtime/virtualTime";
 
 /** Fills what kube-apiserver owns on create: uid, creationTimestamp, generation, name from generateName. */
@@ -25,7 +25,7 @@ export function prepareMetaForUpdate<T extends KubeObject>(next: T, current: T):
   m.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds;
   if (m.deletionTimestamp === undefined) delete m.deletionTimestamp;
   if (m.deletionGracePeriodSeconds === undefined) delete m.deletionGracePeriodSeconds;
-  const specChanged = JSON.stringify((next as { spec?: unknown }).spec) !== JSON.stringify((current as { spec?: unknown }).spec);
+  const specChanged = !deepEqual((next as { spec?: unknown }).spec, (current as { spec?: unknown }).spec);
   const gen = current.metadata.generation;
   if (gen !== undefined) m.generation = specChanged ? gen + 1 : gen;
   return { ...next, metadata: m };

@@ -1,5 +1,5 @@
 import type { KubeObject, Pod, PodDisruptionBudget, Service, Status } from "../../api/types";
-import { cannotBeHandled, decodeObject, etcdKey, groupResource, applyMergePatch, applyStrategicMergePatch, labelSelectorMatches, type ResourceInfo } from "../../api";
+import { cannotBeHandled, decodeObject, deepEqual, etcdKey, groupResource, applyMergePatch, applyStrategicMergePatch, labelSelectorMatches, type ResourceInfo } from "../../api";
 import type { Kernel } from "../../runtime/kernel";
 import { Channel } from "../../runtime/channel";
 import type { ComponentId } from "../../runtime/trace";
@@ -149,7 +149,7 @@ export class WriteHandler {
       }
     }
     if (finishedDeleting(next)) return { op: "delete", key, expect: current.modRevision, value: next, after: this.afterDelete(next) };
-    if (JSON.stringify(next) === JSON.stringify(old)) return { op: "none", response: { ok: true, status: 200, object: old } };
+    if (deepEqual(next, old)) return { op: "none", response: { ok: true, status: 200, object: old } };
     void gr;
     return { op: "put", key, value: next, expect: current.modRevision, status: 200 };
   }
