@@ -6,9 +6,8 @@
 import { readFileSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Output } from "../src/kubectl";
-import { runScript, type SimCommand, type SimControl } from "../src/script";
-import type { ClusterTransport } from "../src/kubectl";
-import { createCluster, type ApiResponse, type Cluster, type ProfileName } from "../src/sim";
+import { runScript, simControlFor, transportFor } from "../src/script";
+import { createCluster, type ProfileName } from "../src/sim";
 
 export interface CliOptions {
   seed: number;
@@ -62,52 +61,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | string {
   return { ...(opts as Omit<CliOptions, "script">), script: positional[0] };
 }
 
-/** kubectl's view of the cluster: each request drives the simulation until its response arrives. */
-function transportFor(cluster: Cluster): ClusterTransport {
-  return {
-    request(req) {
-      return new Promise<ApiResponse>((resolvePromise) => {
-        let response: ApiResponse | undefined;
-        cluster.request(req, (r) => (response = r));
-        while (!response && cluster.step()) {
-          /* the kernel runs until the response is delivered */
-        }
-        resolvePromise(response ?? { ok: false, status: 0, error: { apiVersion: "v1", kind: "Status", status: "Failure", reason: "", message: "connection refused", code: 0 } });
-      });
-    },
-    watch: (req, onEvent) => cluster.watch(req, onEvent),
-    async sleep(ms) {
-      cluster.advance(ms);
-    },
-    now: () => cluster.now(),
-  };
-}
-
-function simControlFor(cluster: Cluster, bootedAt: number): SimControl {
-  return {
-    elapsed: () => cluster.now() - bootedAt,
-    async run(cmd: SimCommand): Promise<string> {
-      switch (cmd.type) {
-        case "node":
-          return cluster.inject({ type: `node-${cmd.action}`, node: cmd.node });
-        case "node-add":
-          return cluster.inject({ type: "node-add", ...(cmd.node ? { node: cmd.node } : {}) });
-        case "component":
-          return cluster.inject({ type: `component-${cmd.action}`, component: cmd.component });
-        case "pod-crash":
-          return cluster.inject({ type: "pod-crash", namespace: cmd.namespace, name: cmd.name });
-        case "settle":
-          cluster.settle(cmd.maxMs);
-          return "";
-        case "request":
-          throw new Error("sim request is not available in this build");
-        case "time":
-          return "";
-      }
-    },
-  };
-}
-
 function readScript(path: string): string {
   return path === "-" ? readFileSync(0, "utf8") : readFileSync(path, "utf8");
 }
@@ -154,7 +107,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   return code;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+const invokedDirectly =
+  process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
 if (invokedDirectly) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
