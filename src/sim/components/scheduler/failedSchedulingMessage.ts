@@ -49,11 +49,7 @@ export function preemptionMessage(r: SchedulingResult, view: PreemptionView = {}
   const notHelpful: FilterStatus = { plugin: "NodeUnschedulable", code: "UnschedulableAndUnresolvable", reasons: [PREEMPTION_NOT_HELPFUL] };
   const noVictims: FilterStatus = { plugin: "NodeResourcesFit", code: "UnschedulableAndUnresolvable", reasons: [NO_PREEMPTION_VICTIMS] };
   const statuses: FilterStatus[] = [];
-  for (let i = 0; i < r.verdicts.length; i++) {
-    const v = r.verdicts[i];
-    if (!v || v.code === "UnschedulableAndUnresolvable") statuses.push(notHelpful);
-    else statuses.push(noVictims);
-  }
+  for (const v of r.failures) statuses.push(v.code === "UnschedulableAndUnresolvable" ? notHelpful : noVictims);
   const inner = fitErrorMessage({ numAllNodes: r.numAllNodes, statuses, explicitCount: statuses.length, absentStatus: notHelpful });
   return `preemption: ${inner}`;
 }
@@ -61,11 +57,10 @@ export function preemptionMessage(r: SchedulingResult, view: PreemptionView = {}
 /** The FailedScheduling event message for an attempt that found no feasible node. */
 export function failedSchedulingMessage(r: SchedulingResult, view: PreemptionView = {}): string {
   if (r.numAllNodes === 0 && r.message) return r.message;
-  const explicit = r.verdicts.filter((v): v is FilterStatus => v !== null);
   return fitErrorMessage({
     numAllNodes: r.numAllNodes,
-    statuses: explicit,
-    explicitCount: r.preFilterStatus ? 0 : explicit.length,
+    statuses: r.failures,
+    explicitCount: r.preFilterStatus ? 0 : r.failures.length,
     absentStatus: r.absentStatus,
     preFilterMsg: r.preFilterStatus?.reasons.join(", "),
     postFilterMsg: preemptionMessage(r, view),

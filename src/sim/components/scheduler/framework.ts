@@ -51,6 +51,8 @@ export type ScorePrep =
   | {
       readonly kind: "run";
       readonly score: (node: NodeInfo) => number;
+      /** The same for every node at once (a monomorphic loop: the hot path for large clusters). */
+      readonly scoreAll?: (nodes: readonly NodeInfo[], out: Float64Array) => void;
       /** NormalizeScore, in place; absent when the plugin's raw score is already 0..100. */
       readonly normalize?: (scores: Float64Array, nodes: readonly NodeInfo[]) => void;
     };

@@ -284,7 +284,7 @@ export class KubeScheduler {
     result.message = message;
     this.results.record(result);
     const rejectors = new Set<PluginName>();
-    for (const v of result.verdicts) if (v) rejectors.add(v.plugin);
+    for (const v of result.failures) rejectors.add(v.plugin);
     if (result.absentStatus) rejectors.add(result.absentStatus.plugin);
     if (result.preFilterStatus) rejectors.add(result.preFilterStatus.plugin);
     this.queue.addUnschedulable(key, rejectors);

@@ -32,14 +32,15 @@ function listNames(names: readonly string[]): string {
 /** "control-plane has a taint the pod does not tolerate; worker-1 and worker-2 have too little free cpu". */
 export function rejectionSummary(r: SchedulingResult): string {
   const groups = new Map<string, { status: FilterStatus; names: string[] }>();
-  for (let i = 0; i < r.verdicts.length; i++) {
-    const v = r.verdicts[i];
-    if (!v) continue;
+  const order = r.order;
+  r.failedAt.forEach((pos, k) => {
+    const v = r.failures[k];
+    const name = order[(r.start + pos) % order.length];
     const key = `${v.plugin}:${v.reasons.join(",")}`;
     const g = groups.get(key);
-    if (g) g.names.push(r.evaluated[i]);
-    else groups.set(key, { status: v, names: [r.evaluated[i]] });
-  }
+    if (g) g.names.push(name);
+    else groups.set(key, { status: v, names: [name] });
+  });
   const parts = [...groups.values()].map((g) => `${listNames(g.names)} ${phrase(g.status, g.names.length > 1)}`);
   const absent = r.numAllNodes - r.evaluatedNodes;
   if (r.absentStatus && absent > 0) parts.push(`${absent === 1 ? "1 other node is" : `${absent} other nodes are`} not the one the pod is pinned to`);

@@ -29,13 +29,23 @@ export class NodeInfo {
   /** Bumped on every change (lets callers cache per-node derived data). */
   generation = 0;
 
-  constructor(readonly name: string) {}
+  /** Value of kubernetes.io/hostname and topology.kubernetes.io/zone (read once, used per cycle). */
+  hostname: string | undefined;
+  zone: string | undefined;
+
+  /** `id` is dense and unique among live NodeInfos (indexes per-node counters). */
+  constructor(
+    readonly name: string,
+    readonly id: number,
+  ) {}
 
   setNode(node: Node): void {
     this.node = node;
     this.labels = node.metadata.labels ?? {};
     this.taints = node.spec?.taints ?? [];
     this.unschedulable = node.spec?.unschedulable === true;
+    this.hostname = this.labels["kubernetes.io/hostname"];
+    this.zone = this.labels["topology.kubernetes.io/zone"];
     const alloc = node.status?.allocatable ?? node.status?.capacity ?? {};
     this.allocatableMilliCpu = cpuMillis(alloc.cpu);
     this.allocatableMemory = wholeUnits(alloc.memory);

@@ -20,10 +20,10 @@ describe("ResultStore", () => {
     for (const r of results(4)) store.record(r);
     expect(store.size).toBe(4);
     expect(store.get("default/p-0")?.detailed).toBe(false);
-    expect(store.get("default/p-0")?.evaluated).toEqual([]);
+    expect(store.get("default/p-0")?.order).toEqual([]);
     expect(store.get("default/p-0")?.node).toMatch(/^w-/);
     expect(store.get("default/p-3")?.detailed).toBe(true);
-    expect(store.get("default/p-3")?.scored.length).toBe(3);
+    expect(store.get("default/p-3")?.scoredCount).toBe(3);
   });
 
   it("keeps one result per pod (the last attempt) and forgets the oldest beyond its cap", () => {

@@ -3,7 +3,7 @@ import { Rng } from "../../runtime";
 import { defaultPlugins } from "./plugins";
 import { makePodInfo } from "./podInfo";
 import { createScheduleContext, numFeasibleNodesToFind, scheduleOne } from "./scheduleOne";
-import { describeResult } from "./schedulingResult";
+import { describeResult, evaluatedNames, scoredNames, verdictsOf } from "./schedulingResult";
 import { Snapshot } from "./snapshot";
 import { CONTROL_PLANE_TAINT, firstTieRng, lastTieRng, makeNode, makePod } from "./testFixtures";
 
@@ -51,7 +51,7 @@ describe("scheduleOne", () => {
     const r = scheduleOne(makePodInfo(makePod("db", { spec: { nodeSelector: { disktype: "ssd" } } })), snap, createScheduleContext(defaultPlugins(), new Rng(1)));
     expect(r.node).toBe("worker-2");
     // One feasible node: no scoring.
-    expect(r.scored).toEqual([]);
+    expect(scoredNames(r)).toEqual([]);
   });
 
   it("fails with every node's reason when resources are short", () => {
@@ -59,7 +59,7 @@ describe("scheduleOne", () => {
     const r = scheduleOne(makePodInfo(makePod("big", { cpu: "5" })), snap, createScheduleContext(defaultPlugins(), new Rng(1)));
     expect(r.node).toBeUndefined();
     expect(r.feasibleNodes).toBe(0);
-    expect(r.verdicts.map((v) => v?.reasons[0])).toContain("Insufficient cpu");
+    expect(verdictsOf(r).map((v) => v?.reasons[0])).toContain("Insufficient cpu");
   });
 
   it("spreads a 3-replica Deployment one pod per worker", () => {
@@ -96,9 +96,9 @@ describe("scheduleOne", () => {
   it("breaks ties among the best totals through the rng (reservoir sampling)", () => {
     const a = scheduleOne(makePodInfo(makePod("p")), defaultCluster(), createScheduleContext(defaultPlugins(), firstTieRng));
     const b = scheduleOne(makePodInfo(makePod("p")), defaultCluster(), createScheduleContext(defaultPlugins(), lastTieRng));
-    expect(a.scored.length).toBe(3);
-    expect(a.node).toBe(a.scored[0]);
-    expect(b.node).toBe(b.scored[2]);
+    expect(scoredNames(a).length).toBe(3);
+    expect(a.node).toBe(scoredNames(a)[0]);
+    expect(b.node).toBe(scoredNames(b)[2]);
   });
 
   it("evaluates 420 of 1,000 nodes and starts the next cycle where this one stopped", () => {
@@ -108,10 +108,10 @@ describe("scheduleOne", () => {
     const r1 = scheduleOne(makePodInfo(makePod("a")), snap, ctx);
     expect(r1.numFeasibleNodesToFind).toBe(420);
     expect(r1.evaluatedNodes).toBe(420);
-    expect(r1.scored.length).toBe(420);
+    expect(r1.scoredCount).toBe(420);
     expect(ctx.nextStartNodeIndex).toBe(420);
     const r2 = scheduleOne(makePodInfo(makePod("b")), snap, ctx);
-    expect(r2.evaluated[0]).toBe("n-420");
+    expect(evaluatedNames(r2)[0]).toBe("n-420");
     expect(ctx.nextStartNodeIndex).toBe(840);
   });
 
@@ -131,7 +131,7 @@ describe("scheduleOne", () => {
     });
     const r = scheduleOne(makePodInfo(pod), snap, createScheduleContext(defaultPlugins(), new Rng(1)));
     expect(r.node).toBe("worker-3");
-    expect(r.evaluated).toEqual(["worker-3"]);
+    expect(evaluatedNames(r)).toEqual(["worker-3"]);
   });
 
   it("reports no nodes when the cluster has none", () => {

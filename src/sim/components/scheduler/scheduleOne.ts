@@ -37,16 +37,23 @@ export interface ScheduleContext {
   nextStartNodeIndex: number;
   /** 0 = adaptive (the default). */
   readonly percentageOfNodesToScore?: number;
+  /** Scratch buffers reused across cycles (nothing in a result points at them). */
+  readonly feasible: NodeInfo[];
+  scratch: Float64Array;
 }
 
 export function createScheduleContext(plugins: PluginSet, rng: ScheduleContext["rng"], percentageOfNodesToScore = 0): ScheduleContext {
-  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore };
+  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore, feasible: [], scratch: new Float64Array(64) };
 }
 
 interface Run {
   readonly plugin: PluginName;
   readonly filter: (node: NodeInfo) => FilterStatus | null;
 }
+
+const NO_COLUMNS: ScoreColumn[] = [];
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_U8 = new Uint8Array(0);
 
 /**
  * One scheduling cycle for one pod, as schedulePod does it: PreFilter, the filter loop
@@ -56,35 +63,23 @@ interface Run {
  */
 export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleContext): SchedulingResult {
   const allNodes = snapshot.nodes();
-  const filterPlugins = ctx.plugins.filters.map((p) => p.name);
   const base = {
     podKey: pod.key,
     podUid: pod.pod.metadata.uid,
     at: 0,
     numAllNodes: allNodes.length,
-    filterPlugins,
+    filterPlugins: ctx.plugins.filters.map((p) => p.name),
     message: undefined,
     detailed: true,
-    scoreColumns: [] as ScoreColumn[],
-    scored: [] as string[],
-    raw: new Int32Array(0),
-    normalized: new Uint8Array(0),
-    totals: new Int32Array(0),
+    scoreColumns: NO_COLUMNS,
+    scoredCount: 0,
+    raw: EMPTY_I32,
+    normalized: EMPTY_U8,
+    totals: EMPTY_I32,
   };
+  const nothing = { node: undefined, evaluatedNodes: 0, feasibleNodes: 0, numFeasibleNodesToFind: 0, order: [], start: 0, failedAt: [], failures: [] };
   if (allNodes.length === 0) {
-    return {
-      ...base,
-      node: undefined,
-      evaluatedNodes: 0,
-      feasibleNodes: 0,
-      numFeasibleNodesToFind: 0,
-      preFilterStatus: undefined,
-      absentStatus: undefined,
-      skippedFilters: [],
-      evaluated: [],
-      verdicts: [],
-      message: NO_NODES_AVAILABLE,
-    };
+    return { ...base, ...nothing, preFilterStatus: undefined, absentStatus: undefined, skippedFilters: [], message: NO_NODES_AVAILABLE };
   }
 
   // PreFilter.
@@ -97,18 +92,7 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
     if (prep.kind === "skip") {
       skippedFilters.push(plugin.name);
     } else if (prep.kind === "reject") {
-      return {
-        ...base,
-        node: undefined,
-        evaluatedNodes: 0,
-        feasibleNodes: 0,
-        numFeasibleNodesToFind: 0,
-        preFilterStatus: prep.status,
-        absentStatus: prep.status,
-        skippedFilters,
-        evaluated: [],
-        verdicts: [],
-      };
+      return { ...base, ...nothing, preFilterStatus: prep.status, absentStatus: prep.status, skippedFilters };
     } else {
       runs.push({ plugin: plugin.name, filter: prep.filter });
       if (prep.nodeNames) {
@@ -118,18 +102,22 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
     }
   }
   let nodes = allNodes;
+  let order = snapshot.nodeNames();
   let absentStatus: FilterStatus | undefined;
   if (restrict) {
     nodes = [...restrict].map((n) => snapshot.node(n)).filter((n): n is NodeInfo => n !== undefined);
+    order = nodes.map((n) => n.name);
     absentStatus = status(restrictedBy[0], "UnschedulableAndUnresolvable", `node(s) didn't satisfy plugin(s) [${[...restrictedBy].sort().join(" ")}]`);
   }
 
   // Filter, starting where the previous cycle stopped.
   const toFind = numFeasibleNodesToFind(nodes.length, ctx.percentageOfNodesToScore);
-  const evaluated: string[] = [];
-  const verdicts: (FilterStatus | null)[] = [];
-  const feasible: NodeInfo[] = [];
+  const failedAt: number[] = [];
+  const failures: FilterStatus[] = [];
+  const feasible = ctx.feasible;
+  feasible.length = 0;
   const start = nodes.length > 0 ? ctx.nextStartNodeIndex % nodes.length : 0;
+  let evaluated = 0;
   for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
     const node = nodes[(start + i) % nodes.length];
     let verdict: FilterStatus | null = null;
@@ -137,22 +125,26 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
       verdict = runs[r].filter(node);
       if (verdict) break;
     }
-    evaluated.push(node.name);
-    verdicts.push(verdict);
-    if (!verdict) feasible.push(node);
+    evaluated++;
+    if (verdict) {
+      failedAt.push(i);
+      failures.push(verdict);
+    } else feasible.push(node);
   }
-  ctx.nextStartNodeIndex = (ctx.nextStartNodeIndex + evaluated.length) % allNodes.length;
+  ctx.nextStartNodeIndex = (ctx.nextStartNodeIndex + evaluated) % allNodes.length;
 
   const common = {
     ...base,
-    evaluatedNodes: evaluated.length,
+    evaluatedNodes: evaluated,
     feasibleNodes: feasible.length,
     numFeasibleNodesToFind: toFind,
     preFilterStatus: undefined,
     absentStatus,
     skippedFilters,
-    evaluated,
-    verdicts,
+    order,
+    start,
+    failedAt,
+    failures,
   };
   if (feasible.length === 0) return { ...common, node: undefined };
   // A single feasible node needs no scoring.
@@ -160,25 +152,29 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
 
   // Score.
   const n = feasible.length;
+  const scorePlugins = ctx.plugins.scores;
   const columns: ScoreColumn[] = [];
-  const raw = new Int32Array(ctx.plugins.scores.length * n);
-  const normalized = new Uint8Array(ctx.plugins.scores.length * n);
+  const raw = new Int32Array(scorePlugins.length * n);
+  const normalized = new Uint8Array(scorePlugins.length * n);
   const totals = new Int32Array(n);
-  const scratch = new Float64Array(n);
-  ctx.plugins.scores.forEach((plugin, p) => {
+  if (ctx.scratch.length < n) ctx.scratch = new Float64Array(Math.max(n, ctx.scratch.length * 2));
+  const scratch = ctx.scratch.subarray(0, n);
+  for (let p = 0; p < scorePlugins.length; p++) {
+    const plugin = scorePlugins[p];
     const prep: ScorePrep = plugin.prepareScore(pod, snapshot, feasible);
     columns.push({ plugin: plugin.name, weight: plugin.weight, skipped: prep.kind === "skip" });
-    if (prep.kind === "skip") return;
-    for (let i = 0; i < n; i++) {
-      scratch[i] = prep.score(feasible[i]);
-      raw[p * n + i] = scratch[i];
-    }
+    if (prep.kind === "skip") continue;
+    if (prep.scoreAll) prep.scoreAll(feasible, scratch);
+    else for (let i = 0; i < n; i++) scratch[i] = prep.score(feasible[i]);
+    const at = p * n;
+    for (let i = 0; i < n; i++) raw[at + i] = scratch[i];
     prep.normalize?.(scratch, feasible);
+    const weight = plugin.weight;
     for (let i = 0; i < n; i++) {
-      normalized[p * n + i] = scratch[i];
-      totals[i] += scratch[i] * plugin.weight;
+      normalized[at + i] = scratch[i];
+      totals[i] += scratch[i] * weight;
     }
-  });
+  }
 
   // selectHost: the highest total; ties resolved by reservoir sampling (each equally likely).
   let best = 0;
@@ -192,13 +188,5 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
       if (ctx.rng.int(0, count - 1) === 0) best = i;
     }
   }
-  return {
-    ...common,
-    node: feasible[best].name,
-    scoreColumns: columns,
-    scored: feasible.map((f) => f.name),
-    raw,
-    normalized,
-    totals,
-  };
+  return { ...common, node: feasible[best].name, scoreColumns: columns, scoredCount: n, raw, normalized, totals };
 }

@@ -37,13 +37,18 @@ export interface SchedulingResult {
   message: string | undefined;
   /** False once the per-node detail below has been dropped to save memory. */
   detailed: boolean;
-  /** Evaluated node names, in evaluation order. */
-  evaluated: readonly string[];
-  /** The first rejection per evaluated node (null: the node passed every filter). */
-  verdicts: readonly (FilterStatus | null)[];
+  /**
+   * The node names the filter loop walked, shared between attempts (never mutate): the
+   * evaluated nodes are `order[(start + i) % order.length]` for i < evaluatedNodes.
+   */
+  order: readonly string[];
+  readonly start: number;
+  /** Rejections, sparse: evaluation positions (ascending) and the first rejection there. */
+  failedAt: readonly number[];
+  failures: readonly FilterStatus[];
   readonly scoreColumns: readonly ScoreColumn[];
-  /** Scored (feasible) nodes, in evaluation order. Empty when fewer than two were feasible. */
-  scored: readonly string[];
+  /** Whether the feasible nodes were scored (not when fewer than two were feasible). */
+  readonly scoredCount: number;
   /** raw[p * scored.length + i]: plugin p's raw score for scored node i. */
   raw: Int32Array;
   /** Normalised (0..100) scores, same layout. */
@@ -59,12 +64,34 @@ const EMPTY_U8 = new Uint8Array(0);
 export function summarize(r: SchedulingResult): void {
   if (!r.detailed) return;
   r.detailed = false;
-  r.evaluated = [];
-  r.verdicts = [];
-  r.scored = [];
+  r.order = [];
+  r.failedAt = [];
+  r.failures = [];
   r.raw = EMPTY_I32;
   r.normalized = EMPTY_U8;
   r.totals = EMPTY_I32;
+}
+
+/** Evaluated node names, in evaluation order (empty once summarised). */
+export function evaluatedNames(r: SchedulingResult): string[] {
+  const out: string[] = [];
+  if (r.order.length === 0) return out;
+  for (let i = 0; i < r.evaluatedNodes; i++) out.push(r.order[(r.start + i) % r.order.length]);
+  return out;
+}
+
+/** The first rejection per evaluated node, null where the node passed every filter. */
+export function verdictsOf(r: SchedulingResult): (FilterStatus | null)[] {
+  const out: (FilterStatus | null)[] = r.order.length === 0 ? [] : new Array<FilterStatus | null>(r.evaluatedNodes).fill(null);
+  r.failedAt.forEach((pos, k) => (out[pos] = r.failures[k]));
+  return out;
+}
+
+/** The scored (feasible) nodes in evaluation order; empty when there was no scoring. */
+export function scoredNames(r: SchedulingResult): string[] {
+  if (r.scoredCount === 0) return [];
+  const failed = new Set(r.failedAt);
+  return evaluatedNames(r).filter((_, i) => !failed.has(i));
 }
 
 export type FilterVerdict =
@@ -94,8 +121,9 @@ export interface ResultDetail {
 /** Expands a result's flat arrays into the per-node, per-plugin view the inspector shows. */
 export function describeResult(r: SchedulingResult): ResultDetail {
   const skipped = new Set(r.skippedFilters);
-  const filters = r.evaluated.map((node, i): NodeFilterDetail => {
-    const failed = r.verdicts[i];
+  const firstRejections = verdictsOf(r);
+  const filters = evaluatedNames(r).map((node, i): NodeFilterDetail => {
+    const failed = firstRejections[i];
     let reached = true;
     const verdicts = r.filterPlugins.map((plugin): FilterVerdict => {
       if (!reached) return { plugin, result: "not run" };
@@ -108,8 +136,9 @@ export function describeResult(r: SchedulingResult): ResultDetail {
     });
     return { node, feasible: failed === null, verdicts };
   });
-  const n = r.scored.length;
-  const scores = r.scored.map(
+  const scored = scoredNames(r);
+  const n = scored.length;
+  const scores = scored.map(
     (node, i): NodeScoreDetail => ({
       node,
       plugins: r.scoreColumns.map((c, p) => ({

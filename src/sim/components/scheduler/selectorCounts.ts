@@ -1,10 +1,14 @@
 import type { LabelSelector } from "../../api/types";
+import type { NodeInfo } from "./nodeInfo";
 import type { PodInfo } from "./podInfo";
 import { compileLabelSelector, selectorKey, type LabelMatcher } from "./selectors";
 
 /** Matching, non-terminating pods of one (namespace, selector), counted per node. */
 export class SelectorCounts {
+  /** Nodes holding at least one matching pod (for walking domains without scanning all nodes). */
   readonly perNode = new Map<string, number>();
+  /** The same counts by NodeInfo.id, for O(1) reads in the scoring loop. */
+  private byId = new Int32Array(64);
   total = 0;
   constructor(
     readonly namespace: string,
@@ -15,10 +19,20 @@ export class SelectorCounts {
     return this.perNode.get(nodeName) ?? 0;
   }
 
-  bump(nodeName: string, delta: number): void {
-    const n = (this.perNode.get(nodeName) ?? 0) + delta;
-    if (n > 0) this.perNode.set(nodeName, n);
-    else this.perNode.delete(nodeName);
+  countOf(node: NodeInfo): number {
+    return node.id < this.byId.length ? this.byId[node.id] : 0;
+  }
+
+  bump(node: NodeInfo, delta: number): void {
+    const n = (this.perNode.get(node.name) ?? 0) + delta;
+    if (n > 0) this.perNode.set(node.name, n);
+    else this.perNode.delete(node.name);
+    if (node.id >= this.byId.length) {
+      const grown = new Int32Array(Math.max(node.id + 1, this.byId.length * 2));
+      grown.set(this.byId);
+      this.byId = grown;
+    }
+    this.byId[node.id] = n > 0 ? n : 0;
     this.total += delta;
   }
 }
@@ -36,7 +50,7 @@ export class SelectorCountIndex {
   private readonly anchors = new Map<string, SelectorCounts[]>();
 
   /** The counts for a selector, building them from `seed` (the namespace's assigned pods) the first time. */
-  get(namespace: string, selector: LabelSelector, seed: () => Iterable<[PodInfo, string]>): SelectorCounts {
+  get(namespace: string, selector: LabelSelector, seed: () => Iterable<[PodInfo, NodeInfo]>): SelectorCounts {
     const key = `${namespace}\u0000${selectorKey(selector)}`;
     const hit = this.entries.get(key);
     if (hit) {
@@ -46,7 +60,7 @@ export class SelectorCountIndex {
       return hit.counts;
     }
     const counts = new SelectorCounts(namespace, compileLabelSelector(selector));
-    for (const [p, nodeName] of seed()) if (counted(p, counts)) counts.bump(nodeName, 1);
+    for (const [p, node] of seed()) if (counted(p, counts)) counts.bump(node, 1);
     const first = Object.keys(selector.matchLabels ?? {}).sort()[0];
     const anchor = first === undefined ? `${namespace}\u0000*` : `${namespace}\u0000${first}=${selector.matchLabels?.[first] ?? ""}`;
     this.entries.set(key, { counts, anchor });
@@ -61,22 +75,22 @@ export class SelectorCountIndex {
     return this.entries.size;
   }
 
-  podAdded(p: PodInfo, nodeName: string): void {
-    this.offer(p, nodeName, 1);
+  podAdded(p: PodInfo, node: NodeInfo): void {
+    this.offer(p, node, 1);
   }
 
-  podRemoved(p: PodInfo, nodeName: string): void {
-    this.offer(p, nodeName, -1);
+  podRemoved(p: PodInfo, node: NodeInfo): void {
+    this.offer(p, node, -1);
   }
 
-  private offer(p: PodInfo, nodeName: string, delta: number): void {
+  private offer(p: PodInfo, node: NodeInfo, delta: number): void {
     if (this.entries.size === 0 || p.terminating) return;
     for (const k in p.labels) {
       const list = this.anchors.get(`${p.namespace}\u0000${k}=${p.labels[k]}`);
-      if (list) for (const c of list) if (c.matches(p.labels)) c.bump(nodeName, delta);
+      if (list) for (const c of list) if (c.matches(p.labels)) c.bump(node, delta);
     }
     const any = this.anchors.get(`${p.namespace}\u0000*`);
-    if (any) for (const c of any) if (c.matches(p.labels)) c.bump(nodeName, delta);
+    if (any) for (const c of any) if (c.matches(p.labels)) c.bump(node, delta);
   }
 
   private evictOldest(): void {

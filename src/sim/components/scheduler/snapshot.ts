@@ -13,12 +13,26 @@ export class Snapshot {
   private readonly infos = new Map<string, NodeInfo>();
   private readonly tree = new NodeTree();
   private ordered: NodeInfo[] | undefined;
+  private orderedNames: readonly string[] = [];
   private readonly podNode = new Map<string, NodeInfo>();
   private readonly podsByNamespace = new Map<string, Map<string, PodInfo>>();
   private readonly imageNodes = new Map<string, number>();
   readonly nodesWithPodAffinity = new Set<NodeInfo>();
   readonly nodesWithRequiredAntiAffinity = new Set<NodeInfo>();
   private readonly spread = new SelectorCountIndex();
+  private readonly freeIds: number[] = [];
+  private nextId = 0;
+
+  private newInfo(name: string): NodeInfo {
+    const info = new NodeInfo(name, this.freeIds.pop() ?? this.nextId++);
+    this.infos.set(name, info);
+    return info;
+  }
+
+  private dropInfo(info: NodeInfo): void {
+    this.infos.delete(info.name);
+    this.freeIds.push(info.id);
+  }
 
   // ---- nodes ----
 
@@ -26,10 +40,7 @@ export class Snapshot {
   setNode(node: Node): NodeInfo {
     const name = node.metadata.name ?? "";
     let info = this.infos.get(name);
-    if (!info) {
-      info = new NodeInfo(name);
-      this.infos.set(name, info);
-    }
+    if (!info) info = this.newInfo(name);
     const known = info.node !== undefined;
     for (const img of info.imageSizes.keys()) this.bumpImage(img, -1);
     info.setNode(node);
@@ -49,7 +60,7 @@ export class Snapshot {
     info.node = undefined;
     this.tree.remove(name);
     // Like the real cache, a removed node's pods stay accounted until they are deleted.
-    if (info.pods.size === 0) this.infos.delete(name);
+    if (info.pods.size === 0) this.dropInfo(info);
     this.ordered = undefined;
   }
 
@@ -62,8 +73,15 @@ export class Snapshot {
         if (info?.node) out.push(info);
       }
       this.ordered = out;
+      this.orderedNames = out.map((n) => n.name);
     }
     return this.ordered;
+  }
+
+  /** The names of `nodes()`, same order; the array is shared until the order changes. */
+  nodeNames(): readonly string[] {
+    this.nodes();
+    return this.orderedNames;
   }
 
   get numNodes(): number {
@@ -102,11 +120,7 @@ export class Snapshot {
     const target = nodeName ?? p.pod.spec.nodeName;
     if (!target) return;
     this.removePod(p.key);
-    let info = this.infos.get(target);
-    if (!info) {
-      info = new NodeInfo(target);
-      this.infos.set(target, info);
-    }
+    const info = this.infos.get(target) ?? this.newInfo(target);
     info.addPod(p);
     this.podNode.set(p.key, info);
     let ns = this.podsByNamespace.get(p.namespace);
@@ -117,7 +131,7 @@ export class Snapshot {
     ns.set(p.key, p);
     if (p.hasPodAffinity) this.nodesWithPodAffinity.add(info);
     if (p.affinity.requiredAntiAffinity.length > 0) this.nodesWithRequiredAntiAffinity.add(info);
-    this.spread.podAdded(p, target);
+    this.spread.podAdded(p, info);
   }
 
   /**
@@ -142,8 +156,8 @@ export class Snapshot {
     this.podsByNamespace.get(p.namespace)?.delete(key);
     if (info.podsWithAffinity.size === 0) this.nodesWithPodAffinity.delete(info);
     if (info.podsWithRequiredAntiAffinity.size === 0) this.nodesWithRequiredAntiAffinity.delete(info);
-    this.spread.podRemoved(p, info.name);
-    if (!info.node && info.pods.size === 0) this.infos.delete(info.name);
+    this.spread.podRemoved(p, info);
+    if (!info.node && info.pods.size === 0) this.dropInfo(info);
     return p;
   }
 
@@ -152,10 +166,10 @@ export class Snapshot {
     return this.spread.get(namespace, selector, () => this.assignedPods(namespace));
   }
 
-  private *assignedPods(namespace: string): Iterable<[PodInfo, string]> {
+  private *assignedPods(namespace: string): Iterable<[PodInfo, NodeInfo]> {
     for (const p of this.podsByNamespace.get(namespace)?.values() ?? []) {
       const n = this.podNode.get(p.key);
-      if (n) yield [p, n.name];
+      if (n) yield [p, n];
     }
   }
 }

@@ -2,16 +2,19 @@ import { MAX_NODE_SCORE, SKIP, type ScorePlugin } from "../framework";
 import type { NodeInfo } from "../nodeInfo";
 import type { PodInfo } from "../podInfo";
 
+// A module-local copy: imported bindings can cost a getter call per read in some module loaders.
+const MAX_SCORE = MAX_NODE_SCORE;
+
 /**
  * balancedResourceScorer over the real requests: (1 − |cpuFraction − memFraction| / 2) × 100,
  * each fraction capped at 1; resources a node has none of are left out.
  */
 export function balancedAllocationScore(pod: PodInfo, node: NodeInfo): number {
-  if (node.allocatableMilliCpu === 0 || node.allocatableMemory === 0) return MAX_NODE_SCORE; // one fraction: std 0
+  if (node.allocatableMilliCpu === 0 || node.allocatableMemory === 0) return MAX_SCORE; // one fraction: std 0
   const cpu = Math.min(1, (node.requestedMilliCpu + pod.milliCpu) / node.allocatableMilliCpu);
   const mem = Math.min(1, (node.requestedMemory + pod.memory) / node.allocatableMemory);
   const std = Math.abs((cpu - mem) / 2);
-  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+  return Math.trunc((1 - std) * MAX_SCORE);
 }
 
 export const NodeResourcesBalancedAllocation: ScorePlugin = {
@@ -20,6 +23,12 @@ export const NodeResourcesBalancedAllocation: ScorePlugin = {
   prepareScore: (pod) => {
     // Best-effort pods (no requests at all) are not scored, so they do not all land on one node.
     if (pod.milliCpu === 0 && pod.memory === 0) return SKIP;
-    return { kind: "run", score: (node) => balancedAllocationScore(pod, node) };
+    return {
+      kind: "run",
+      score: (node) => balancedAllocationScore(pod, node),
+      scoreAll: (nodes, out) => {
+        for (let i = 0; i < nodes.length; i++) out[i] = balancedAllocationScore(pod, nodes[i]);
+      },
+    };
   },
 };

@@ -2,6 +2,9 @@ import { MAX_NODE_SCORE, type ScorePlugin } from "../framework";
 import type { NodeInfo } from "../nodeInfo";
 import type { Snapshot } from "../snapshot";
 
+// A module-local copy: imported bindings can cost a getter call per read in some module loaders.
+const MAX_SCORE = MAX_NODE_SCORE;
+
 const MB = 1024 * 1024;
 const MIN_THRESHOLD = 23 * MB;
 const MAX_CONTAINER_THRESHOLD = 1000 * MB;
@@ -20,11 +23,34 @@ export function imageLocalityScore(images: readonly string[], node: NodeInfo, sn
   const maxThreshold = MAX_CONTAINER_THRESHOLD * images.length;
   if (sum < MIN_THRESHOLD) sum = MIN_THRESHOLD;
   else if (sum > maxThreshold) sum = maxThreshold;
-  return Math.trunc((MAX_NODE_SCORE * (sum - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+  return Math.trunc((MAX_SCORE * (sum - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
 export const ImageLocality: ScorePlugin = {
   name: "ImageLocality",
   weight: 1,
-  prepareScore: (pod, snapshot) => ({ kind: "run", score: (node) => imageLocalityScore(pod.images, node, snapshot) }),
+  prepareScore: (pod, snapshot) => {
+    // Per cycle: each image's spread (nodes having it / all nodes) and the score range.
+    const total = snapshot.numNodes;
+    const images = pod.images;
+    const spread = images.map((img) => (total > 0 ? snapshot.imageNumNodes(img) / total : 0));
+    const maxThreshold = MAX_CONTAINER_THRESHOLD * images.length;
+    return {
+      kind: "run",
+      score: (node) => imageLocalityScore(images, node, snapshot),
+      scoreAll: (nodes, out) => {
+        for (let i = 0; i < nodes.length; i++) {
+          const sizes = nodes[i].imageSizes;
+          let sum = 0;
+          for (let k = 0; k < images.length; k++) {
+            const size = sizes.get(images[k]);
+            if (size !== undefined) sum += Math.trunc(size * spread[k]);
+          }
+          if (sum < MIN_THRESHOLD) sum = MIN_THRESHOLD;
+          else if (sum > maxThreshold) sum = maxThreshold;
+          out[i] = Math.trunc((MAX_SCORE * (sum - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+        }
+      },
+    };
+  },
 };

@@ -2,6 +2,9 @@ import { MAX_NODE_SCORE, status, type FilterPlugin, type FilterStatus, type Scor
 import type { NodeInfo } from "../nodeInfo";
 import type { PodInfo } from "../podInfo";
 
+// A module-local copy: imported bindings can cost a getter call per read in some module loaders.
+const MAX_SCORE = MAX_NODE_SCORE;
+
 const TOO_MANY = "Too many pods";
 const CPU = "Insufficient cpu";
 const MEMORY = "Insufficient memory";
@@ -28,7 +31,7 @@ export function nodeResourcesFitFilter(pod: PodInfo, node: NodeInfo): FilterStat
 /** leastRequestedScore: the unused share of capacity on a 0..100 scale (integer division). */
 export function leastRequestedScore(requested: number, capacity: number): number {
   if (capacity === 0 || requested > capacity) return 0;
-  return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+  return Math.trunc(((capacity - requested) * MAX_SCORE) / capacity);
 }
 
 /**
@@ -53,5 +56,11 @@ export const NodeResourcesFit: FilterPlugin & ScorePlugin = {
   name: "NodeResourcesFit",
   weight: 1,
   prepareFilter: (pod) => ({ kind: "run", filter: (node) => nodeResourcesFitFilter(pod, node) }),
-  prepareScore: (pod) => ({ kind: "run", score: (node) => leastAllocatedScore(pod, node) }),
+  prepareScore: (pod) => ({
+    kind: "run",
+    score: (node) => leastAllocatedScore(pod, node),
+    scoreAll: (nodes, out) => {
+      for (let i = 0; i < nodes.length; i++) out[i] = leastAllocatedScore(pod, nodes[i]);
+    },
+  }),
 };

@@ -60,8 +60,13 @@ function constraintsOf(pod: PodInfo, snapshot: Snapshot, when: "DoNotSchedule" |
   return DEFAULT_CONSTRAINTS.map((c) => ({ topologyKey: c.topologyKey, maxSkew: c.maxSkew, counts, selfMatch: 1 }));
 }
 
+/** A node's value for a topology key (hostname and zone are cached on the NodeInfo). */
+function labelOf(node: NodeInfo, key: string): string | undefined {
+  return key === HOSTNAME ? node.hostname : key === ZONE ? node.zone : node.labels[key];
+}
+
 function hasAllKeys(node: NodeInfo, constraints: readonly Constraint[]): boolean {
-  for (const c of constraints) if (node.labels[c.topologyKey] === undefined) return false;
+  for (const c of constraints) if (labelOf(node, c.topologyKey) === undefined) return false;
   return true;
 }
 
@@ -77,8 +82,8 @@ function prepareFilter(pod: PodInfo, snapshot: Snapshot, defaultSelector: (p: Po
     if (affinity && !affinity(node.name, node.labels)) continue;
     if (!hasAllKeys(node, constraints)) continue;
     constraints.forEach((c, i) => {
-      const v = node.labels[c.topologyKey];
-      pairs[i].set(v, (pairs[i].get(v) ?? 0) + c.counts.count(node.name));
+      const v = labelOf(node, c.topologyKey) ?? "";
+      pairs[i].set(v, (pairs[i].get(v) ?? 0) + c.counts.countOf(node));
     });
   }
   const mins = pairs.map((m) => (m.size === 0 ? 0 : Math.min(...m.values())));
@@ -86,7 +91,7 @@ function prepareFilter(pod: PodInfo, snapshot: Snapshot, defaultSelector: (p: Po
     if (!hasAllKeys(node, constraints)) return MISSING_LABEL;
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i];
-      const matchNum = pairs[i].get(node.labels[c.topologyKey]) ?? 0;
+      const matchNum = pairs[i].get(labelOf(node, c.topologyKey) ?? "") ?? 0;
       if (matchNum + c.selfMatch - mins[i] > c.maxSkew) return SKEW;
     }
     return null;
@@ -117,9 +122,10 @@ function prepareScore(pod: PodInfo, snapshot: Snapshot, feasible: readonly NodeI
       ignored.add(node);
       continue;
     }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey !== HOSTNAME) domainCounts[i].set(node.labels[c.topologyKey] ?? "", 0);
-    });
+    for (let i = 0; i < constraints.length; i++) {
+      const key = constraints[i].topologyKey;
+      if (key !== HOSTNAME) domainCounts[i].set(labelOf(node, key) ?? "", 0);
+    }
   }
   const weights = constraints.map((c, i) => topologyNormalizingWeight(c.topologyKey === HOSTNAME ? feasible.length - ignored.size : domainCounts[i].size));
   const affinity = requiredNodeAffinity(pod.pod);
@@ -131,39 +137,43 @@ function prepareScore(pod: PodInfo, snapshot: Snapshot, feasible: readonly NodeI
       if (!node) continue;
       if (affinity && !affinity(node.name, node.labels)) continue;
       if (requireAll && !hasAllKeys(node, constraints)) continue;
-      const v = node.labels[c.topologyKey] ?? "";
+      const v = labelOf(node, c.topologyKey) ?? "";
       const cur = domainCounts[i].get(v);
       if (cur !== undefined) domainCounts[i].set(v, cur + cnt);
     }
   });
+  const hostname = constraints.map((c) => c.topologyKey === HOSTNAME);
   const score = (node: NodeInfo): number => {
-    if (ignored.has(node)) return 0;
+    if (ignored.size > 0 && ignored.has(node)) return 0;
     let s = 0;
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i];
-      const v = node.labels[c.topologyKey];
+      const v = labelOf(node, c.topologyKey);
       if (v === undefined) continue;
-      const cnt = c.topologyKey === HOSTNAME ? c.counts.count(node.name) : (domainCounts[i].get(v) ?? 0);
-      s += scoreForCount(cnt, c.maxSkew, weights[i]);
+      const cnt = hostname[i] ? c.counts.countOf(node) : (domainCounts[i].get(v) ?? 0);
+      s += cnt * weights[i] + (c.maxSkew - 1); // scoreForCount
     }
     return Math.round(s);
+  };
+  const scoreAll = (nodes: readonly NodeInfo[], out: Float64Array) => {
+    for (let i = 0; i < nodes.length; i++) out[i] = score(nodes[i]);
   };
   // Fewer matching pods is better: max + min − score, scaled by max.
   const normalize = (scores: Float64Array, nodes: readonly NodeInfo[]) => {
     let min = Infinity;
     let max = 0;
     for (let i = 0; i < scores.length; i++) {
-      if (ignored.has(nodes[i])) continue;
+      if (ignored.size > 0 && ignored.has(nodes[i])) continue;
       if (scores[i] < min) min = scores[i];
       if (scores[i] > max) max = scores[i];
     }
     for (let i = 0; i < scores.length; i++) {
-      if (ignored.has(nodes[i])) scores[i] = 0;
+      if (ignored.size > 0 && ignored.has(nodes[i])) scores[i] = 0;
       else if (max === 0) scores[i] = MAX_NODE_SCORE;
       else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i])) / max);
     }
   };
-  return { kind: "run" as const, score, normalize };
+  return { kind: "run" as const, score, scoreAll, normalize };
 }
 
 export interface PodTopologySpreadOptions {

@@ -60,6 +60,9 @@ export const TaintToleration: FilterPlugin & ScorePlugin = {
     return {
       kind: "run",
       score: (node) => taintTolerationScore(prefer, node.taints),
+      scoreAll: (nodes, out) => {
+        for (let i = 0; i < nodes.length; i++) out[i] = nodes[i].taints.length === 0 ? 0 : taintTolerationScore(prefer, nodes[i].taints);
+      },
       // Fewer intolerable taints is better.
       normalize: (scores) => defaultNormalizeScore(MAX_NODE_SCORE, true, scores),
     };
