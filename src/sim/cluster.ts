@@ -20,6 +20,7 @@ import { controlPlaneMachine, workerMachine, CONTROL_PLANE } from "./machines";
 import { NodeMachine } from "./nodeMachine";
 import { applyFault } from "./faults/applyFault";
 import { routeNodeProxy } from "./nodeProxy";
+import { sendRequest, type RequestOptions, type RequestResult } from "./dataPath";
 
 /** How long the cluster may take to come up before the user sees it (virtual ms). */
 const BOOT_LIMIT_MS = 10 * 60_000;
@@ -186,6 +187,11 @@ export class ClusterImpl implements Cluster {
     if (!machine || !rec?.containerID) throw new Error(`pod ${namespace}/${name} has no running container`);
     machine.runtime.runtime.crashContainer(rec.containerID.replace(/^containerd:\/\//, ""), 1);
     return { component: `container-runtime@${machine.name}` };
+  }
+
+  /** `sim request [--from POD] URL`: one HTTP request through the data path; `cb` gets what curl would. Throws if the source pod is not running. */
+  sendRequest(opts: RequestOptions, cb: (r: RequestResult) => void): void {
+    sendRequest(this, opts, cb);
   }
 
   components(): ComponentInfo[] {

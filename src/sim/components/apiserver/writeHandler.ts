@@ -7,18 +7,27 @@ import { draw, type Profile } from "../../profiles";
 import type { EtcdEntry, EtcdServer } from "../etcd";
 import { admit } from "./admission";
 import { finishedDeleting, planDelete } from "./deletion";
-import { alreadyExists, badRequest, conflict, internalError, invalid, methodNotAllowed, notFound, STALE_OBJECT, tooManyRequests } from "./errors";
+import { alreadyExists, badRequest, conflict, internalError, invalid, methodNotAllowed, notFound, STALE_OBJECT } from "./errors";
 import { ServiceAllocator } from "./ipAllocator";
 import { prepareMetaForCreate, prepareMetaForUpdate } from "./objectMeta";
 import { bindPod, initialPodStatus } from "./podStrategy";
 import type { ApiRequest, ApiResponse } from "./request";
 import { allocateServiceAddresses, releaseServiceAddresses } from "./serviceStrategy";
 import type { WatchHub } from "./watchHub";
+import { checkEviction } from "../controllers/disruption";
 import type { Reply } from "./kubeApiserver";
 
+/** A second write in the same etcd transaction (the eviction API updates the budget too). */
+interface AlsoPut {
+  key: string;
+  resource: string;
+  value: KubeObject;
+  expect: number;
+}
+
 type Plan =
-  | { op: "put"; key: string; value: KubeObject; expect: number; status: number; after?: () => void }
-  | { op: "delete"; key: string; expect: number; after?: () => void; value: KubeObject }
+  | { op: "put"; key: string; value: KubeObject; expect: number; status: number; after?: () => void; also?: AlsoPut }
+  | { op: "delete"; key: string; expect: number; after?: () => void; value: KubeObject; also?: AlsoPut }
   | { op: "none"; response: ApiResponse };
 
 const WITH_STATUS = new Set(["pods", "deployments", "replicasets", "daemonsets", "services", "nodes", "namespaces", "poddisruptionbudgets"]);
@@ -168,18 +177,22 @@ export class WriteHandler {
   private planEviction(req: ApiRequest, key: string, current: EtcdEntry | undefined, gr: string, ns: string): Plan | Status {
     if (!current) return notFound(gr, req.name ?? "");
     const pod = current.value as Pod;
-    const pdbs = this.etcd.store.range(`/registry/poddisruptionbudgets/${ns}/`).map((e) => e.value as PodDisruptionBudget);
-    const matching = pdbs.filter((p) => p.spec.selector && labelSelectorMatches(p.spec.selector, pod.metadata.labels ?? {}));
+    const pdbEntries = this.etcd.store.range(`/registry/poddisruptionbudgets/${ns}/`);
+    const matching = pdbEntries.filter((e) => {
+      const sel = (e.value as PodDisruptionBudget).spec.selector;
+      return sel && labelSelectorMatches(sel, pod.metadata.labels ?? {});
+    });
     if (matching.length > 1) return internalError("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.");
-    const pdb = matching[0];
-    if (pdb && !pod.metadata.deletionTimestamp && pod.status?.phase === "Running" && (pdb.status?.disruptionsAllowed ?? 0) <= 0) {
-      return tooManyRequests("Cannot evict pod as it would violate the pod's disruption budget.", [
-        { reason: "DisruptionBudget", message: `The disruption budget ${pdb.metadata.name} needs ${pdb.status?.desiredHealthy ?? 0} healthy pods and has ${pdb.status?.currentHealthy ?? 0} currently` },
-      ]);
+    let also: AlsoPut | undefined;
+    // A pod that is not running (or already terminating) does not count against the budget.
+    if (matching[0] && !pod.metadata.deletionTimestamp && pod.status?.phase === "Running") {
+      const check = checkEviction(matching[0].value as PodDisruptionBudget, pod.metadata.name ?? "", this.kernel.now);
+      if (!check.allowed) return check.error;
+      also = { key: matching[0].key, resource: "poddisruptionbudgets", value: check.updated as KubeObject, expect: matching[0].modRevision };
     }
     const d = planDelete(pod, { ...req, verb: "delete" }, this.kernel.now);
-    if (d.kind === "delete") return { op: "delete", key, expect: current.modRevision, value: pod, after: this.afterDelete(pod) };
-    return { op: "put", key, value: d.object, expect: current.modRevision, status: 201 };
+    if (d.kind === "delete") return { op: "delete", key, expect: current.modRevision, value: pod, after: this.afterDelete(pod), also };
+    return { op: "put", key, value: d.object, expect: current.modRevision, status: 201, also };
   }
 
   /** deployments/scale and friends: an autoscaling/v1 Scale view of spec.replicas. */
@@ -217,7 +230,12 @@ export class WriteHandler {
         }
         const store = this.etcd.store;
         const prev = store.get(plan.key);
-        const committed = plan.op === "put" ? store.put(plan.key, plan.value, plan.expect) : (prev?.modRevision === plan.expect ? store.delete(plan.key) : undefined);
+        const also = plan.also;
+        const alsoPrev = also ? store.get(also.key) : undefined;
+        const txnOk = prev?.modRevision === plan.expect || (plan.op === "put" && plan.expect === 0 && !prev);
+        const alsoOk = !also || alsoPrev?.modRevision === also.expect;
+        if (txnOk && alsoOk && also) store.put(also.key, also.value, also.expect);
+        const committed = !txnOk || !alsoOk ? undefined : plan.op === "put" ? store.put(plan.key, plan.value, plan.expect) : store.delete(plan.key);
         if (!committed) {
           this.fromEtcd.send(1, null, () => {
             if (req.verb === "update" && (req.resourceVersion || (req.body as KubeObject | undefined)?.metadata?.resourceVersion)) {
@@ -233,6 +251,7 @@ export class WriteHandler {
           () => ({ from: "etcd", to: "kube-apiserver", kind: "etcd", verb: "ok", resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `revision ${store.revision}`, narration: `etcd confirms the write at revision ${store.revision}; kube-apiserver now tells every watcher of ${info.resource}.` }),
           () => {
             plan.after?.();
+            if (also) this.watches.publish(also.resource, alsoPrev?.value, store.get(also.key)?.value);
             this.watches.publish(info.resource, prev?.value, plan.op === "put" ? stored : undefined);
             reply({ ok: true, status: plan.op === "put" ? plan.status : 200, object: stored });
           },
