@@ -272,6 +272,12 @@ export abstract class RuntimeCore {
     return this.sandboxes.get(id);
   }
 
+  /** Local read: the ready sandbox that owns `podIP` on this node (the data path delivers packets to it). */
+  sandboxByIP(podIP: string): SandboxInfo | undefined {
+    for (const s of this.sandboxes.values()) if (s.state === "ready" && s.config.podIP === podIP) return s;
+    return undefined;
+  }
+
   protected exited(rec: ContainerRecord, code: number, reason: ContainerInfo["reason"]): void {
     Object.assign(rec.info, { state: "exited", exitCode: code, reason, finishedAt: this.kernel.now });
     rec.killTimer?.cancel();

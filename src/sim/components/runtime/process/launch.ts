@@ -112,6 +112,8 @@ export function startProcess(spec: ProcessSpec, sched: Scheduler, onExit: OnExit
   if (launch) return new ServerProcess(spec, sched, onExit, launch);
   const name = basename(argv[0]);
   if (spec.image.behaviour.userland === "none") return { message: execNotFoundMessage(argv[0]) };
+  // busybox and alpine have sh, not bash.
+  if (spec.image.behaviour.userland === "busybox" && name === "bash") return { message: execNotFoundMessage(argv[0]) };
   if (REPLS.has(name) && argv.length === 1) return new ShellProcess(spec, sched, onExit, ["true"], `${name} (stdin closed)`);
   const description = isShellName(name) && argv[1] === "-c" ? `${name} -c` : BUILTINS[name] ? name : "program";
   return new ShellProcess(spec, sched, onExit, argv, description);

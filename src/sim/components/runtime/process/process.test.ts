@@ -164,3 +164,15 @@ describe("signals and traps", () => {
     expect(s.proc.exec(["cat", "/etc/hostname"])).toMatchObject({ exitCode: 1 });
   });
 });
+
+describe("bash on busybox", () => {
+  it("is not there: StartError as a command, 127 inside a script", () => {
+    const kernel = new Kernel(1);
+    const r = startProcess({ image: imageOf("alpine"), command: ["bash", "-c", "echo hi"], hostname: "h", podIP: "10.244.1.5" }, { now: () => kernel.now, after: (ms, fn) => kernel.after(ms, fn) }, () => undefined);
+    expect("message" in r && r.message).toContain('exec: "bash": executable file not found in $PATH');
+    const s = start("busybox", { command: ["sh", "-c", "bash -c 'echo hi'"] });
+    s.kernel.runUntil(10);
+    expect(s.text()).toEqual(["sh: bash: not found"]);
+    expect(s.exits[0].code).toBe(127);
+  });
+});

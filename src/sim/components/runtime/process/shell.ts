@@ -266,6 +266,10 @@ export class Shell {
   *invoke(argv: string[], io: IO): Gen {
     const name = argv[0].includes("/") ? argv[0].slice(argv[0].lastIndexOf("/") + 1) : argv[0];
     if (name === "exit") throw new ShellExit(argv[1] === undefined ? this.status : (Number.parseInt(argv[1], 10) & 255) || 0);
+    if (name === "bash" && this.host.userland === "busybox") {
+      io.err(`sh: bash: not found\n`);
+      return 127;
+    }
     if (isShellName(name)) {
       const c = argv.indexOf("-c");
       // `sh -c script arg0 arg1…`: $0 is arg0 when given.
