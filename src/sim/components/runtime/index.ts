@@ -38,7 +38,8 @@
  *   argv = command ?? ENTRYPOINT, + args ?? CMD. The image's server binary → a server (listens on
  *   its ports after readyAfterMs, access logs, graceful stop); `sh -c` or a subset command → the
  *   shell interpreter over virtual time (sleep/echo/exit/…); anything else runs until stopped.
- *   Shell PID 1 ignores SIGTERM (killed at the grace period, 137). Memory limit below the
+ *   Shell PID 1 ignores SIGTERM (killed at the grace period, 137) unless it has `trap … TERM`,
+ *   which runs once the foreground command returns. busybox/alpine have no bash. Memory limit below the
  *   image's base use, `stress --vm-bytes` above it, or `tail /dev/zero` → OOMKilled (137).
  *   Process sleeps are background timers by default (they do not keep the cluster "busy").
  *
