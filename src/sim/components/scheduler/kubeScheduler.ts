@@ -15,7 +15,7 @@ import { createScheduleContext, scheduleOne, type ScheduleContext } from "./sche
 import { SchedulingQueue, type ClusterEvent } from "./schedulingQueue";
 import type { SchedulingResult } from "./schedulingResult";
 import { Snapshot } from "./snapshot";
-import { nodeEvents, isTerminal, responsibleFor } from "./watchFilters";
+import { nodeEvents, isTerminal, responsibleFor, sameLabels } from "./watchFilters";
 
 export const SCHEDULER_NAME = "default-scheduler";
 export const COMPONENT_ID = "kube-scheduler";
@@ -143,7 +143,7 @@ export class KubeScheduler {
       // Assigned (by us or anyone): out of the queue, into the cache (replacing the assumed copy).
       if (this.queue.get(key)?.where !== "in-flight") this.queue.delete(key);
       const wasKnown = this.snapshot.hasPod(key);
-      const labelsChanged = !!old && JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(p.metadata.labels ?? {});
+      const labelsChanged = !!old && !sameLabels(old.metadata.labels, p.metadata.labels);
       if (this.assumed.get(key) === p.spec.nodeName) {
         this.assumed.delete(key);
         this.snapshot.addPod(p);

@@ -3,6 +3,7 @@ import { NodeInfo } from "./nodeInfo";
 import { NodeTree } from "./nodeTree";
 import { makePodInfo, podKey, type PodInfo } from "./podInfo";
 import { SelectorCountIndex, type SelectorCounts } from "./selectorCounts";
+import { sameLabels } from "./watchFilters";
 
 /**
  * The scheduler's cache of nodes and assigned (or assumed) pods. The simulation is single
@@ -172,14 +173,6 @@ export class Snapshot {
       if (n) yield [p, n];
     }
   }
-}
-
-function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
-  if (a === b) return true;
-  const ka = Object.keys(a ?? {});
-  if (ka.length !== Object.keys(b ?? {}).length) return false;
-  for (const k of ka) if ((a ?? {})[k] !== (b ?? {})[k]) return false;
-  return true;
 }
 
 // A pod's requests, ports and affinity are immutable once created; only labels and deletion

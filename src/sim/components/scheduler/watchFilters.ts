@@ -11,6 +11,15 @@ export function responsibleFor(p: Pod, schedulerName: string): boolean {
   return (p.spec.schedulerName ?? "default-scheduler") === schedulerName;
 }
 
+/** Same keys and values (no string building: this runs on every pod status update). */
+export function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a ?? {});
+  if (ka.length !== Object.keys(b ?? {}).length) return false;
+  for (const k of ka) if ((a ?? {})[k] !== (b ?? {})[k]) return false;
+  return true;
+}
+
 function sameJson(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
