@@ -1,5 +1,5 @@
 import type { Pod, ReplicaSet } from "../../../api";
-import { controllerOf, keyFor, keyOf, type ControllerDefinition, type ControllerRunner, type Informer } from "../framework";
+import { controllerOf, isPodReady, keyFor, keyOf, podReadySince, type ControllerDefinition, type ControllerRunner, type Informer } from "../framework";
 import { replicaSetReconciler } from "./replicaSetController";
 
 /** The ReplicaSet a pod's controller reference points at (same uid), if it still exists. */
@@ -9,6 +9,27 @@ function ownerKey(pod: Pod, rsInformer: Informer<ReplicaSet>): string | undefine
   const rs = rsInformer.get(pod.metadata.namespace, ref.name);
   if (!rs || rs.metadata.uid !== ref.uid) return undefined;
   return keyOf(rs);
+}
+
+function sameLabels(a: Pod["metadata"]["labels"], b: Pod["metadata"]["labels"]): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a ?? {});
+  if (ka.length !== Object.keys(b ?? {}).length) return false;
+  return ka.every((k) => a?.[k] === b?.[k]);
+}
+
+/**
+ * Whether a pod update can change what its ReplicaSet counts (labels, phase, readiness and since
+ * when). The real controller requeues on every update; skipping the rest (image pulls, container
+ * states) changes no outcome and saves most syncs in a large cluster.
+ */
+function mattersToReplicaSet(old: Pod, pod: Pod): boolean {
+  return (
+    old.status?.phase !== pod.status?.phase ||
+    isPodReady(old) !== isPodReady(pod) ||
+    podReadySince(old) !== podReadySince(pod) ||
+    !sameLabels(old.metadata.labels, pod.metadata.labels)
+  );
 }
 
 function podKey(pod: Pod): string {
@@ -55,7 +76,7 @@ export const replicaSetController: ControllerDefinition = {
         const oldKey = ownerKey(old, replicaSets);
         const key = ownerKey(pod, replicaSets);
         if (oldKey && oldKey !== key) runner.enqueue(oldKey);
-        if (key) runner.enqueue(key);
+        if (key && (key !== oldKey || mattersToReplicaSet(old, pod))) runner.enqueue(key);
       },
       delete: podGone,
     });
