@@ -6,3 +6,4 @@ export { CONTROL_PLANE_COMPONENTS } from "./componentCatalog";
 export type { TraceEvent, TraceKind, TraceListener, ComponentId } from "./runtime";
 export { toTimestamp, fromTimestamp } from "./runtime";
 export type { ApiRequest, ApiResponse, WatchEvent } from "./components/apiserver";
+export { formatCurl, type RequestOptions, type RequestResult, type Hop } from "./dataPath";
