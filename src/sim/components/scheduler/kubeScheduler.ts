@@ -1,10 +1,11 @@
-import type { Node, Pod, PodCondition } from "../../api/types";
+import type { Node, Pod } from "../../api/types";
 import type { Kernel } from "../../runtime/kernel";
 import { toTimestamp } from "../../runtime/virtualTime";
 import { draw, type Profile } from "../../profiles";
 import type { ApiRequest, ApiResponse } from "../apiserver/request";
 import { SharedInformerFactory, type ApiClient, type Informer } from "../client";
 import { EventRecorder } from "../controllers/framework";
+import { bindingRequest, unschedulableConditionPatch } from "./apiCalls";
 import { failedSchedulingMessage } from "./failedSchedulingMessage";
 import type { PluginName } from "./framework";
 import { narrateResult } from "./narration";
@@ -17,8 +18,9 @@ import type { SchedulingResult } from "./schedulingResult";
 import { Snapshot } from "./snapshot";
 import { nodeEvents, isTerminal, responsibleFor, sameLabels } from "./watchFilters";
 
-export const SCHEDULER_NAME = "default-scheduler";
-export const COMPONENT_ID = "kube-scheduler";
+import { COMPONENT_ID, SCHEDULER_NAME } from "./apiCalls";
+
+export { COMPONENT_ID, SCHEDULER_NAME };
 
 export interface KubeSchedulerOptions {
   kernel: Kernel;
@@ -247,16 +249,7 @@ export class KubeScheduler {
     const namespace = pod.metadata.namespace ?? "default";
     const name = pod.metadata.name ?? "";
     const key = podKey(namespace, name);
-    const req: ApiRequest = {
-      verb: "create",
-      resource: "pods",
-      subresource: "binding",
-      namespace,
-      name,
-      body: { apiVersion: "v1", kind: "Binding", metadata: { name, namespace }, target: { apiVersion: "v1", kind: "Node", name: node } },
-      fieldManager: COMPONENT_ID,
-    };
-    this.request(req, (res) => {
+    this.request(bindingRequest(namespace, name, node), (res) => {
       if (res.ok) {
         this.queue.done(key);
         this.sendEvent(pod, "Normal", "Scheduled", `Successfully assigned ${key} to ${node}`);
@@ -307,26 +300,8 @@ export class KubeScheduler {
 
   /** PodScheduled=False, reason Unschedulable (only when it changes, as the real updatePod does). */
   private updateCondition(pod: Pod, message: string): void {
-    const prev = pod.status?.conditions?.find((c) => c.type === "PodScheduled");
-    if (prev && prev.status === "False" && prev.reason === "Unschedulable" && prev.message === message) return;
-    const condition: PodCondition = {
-      type: "PodScheduled",
-      status: "False",
-      reason: "Unschedulable",
-      message,
-      lastProbeTime: null,
-      lastTransitionTime: prev?.status === "False" && prev.lastTransitionTime ? prev.lastTransitionTime : toTimestamp(this.o.kernel.now),
-    };
-    this.request({
-      verb: "patch",
-      resource: "pods",
-      subresource: "status",
-      namespace: pod.metadata.namespace,
-      name: pod.metadata.name,
-      patchType: "strategic",
-      body: { status: { conditions: [condition] } },
-      fieldManager: COMPONENT_ID,
-    });
+    const req = unschedulableConditionPatch(pod, message, toTimestamp(this.o.kernel.now));
+    if (req) this.request(req);
   }
 
   private sendEvent(pod: Pod, type: "Normal" | "Warning", reason: string, message: string): void {

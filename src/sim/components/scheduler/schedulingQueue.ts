@@ -1,41 +1,13 @@
 import type { Pod } from "../../api/types";
+import { eventMayHelp, isPodUpdated, type ClusterEvent } from "./clusterEvents";
 import type { PluginName } from "./framework";
 import { Heap } from "./heap";
 import { podKey } from "./podInfo";
 
+export { eventMayHelp, isPodUpdated, type ClusterEvent } from "./clusterEvents";
+
 /** podInitialBackoffDuration / podMaxBackoffDuration / podMaxInUnschedulablePodsDuration defaults. */
 export const DEFAULT_QUEUE_TIMINGS = { initialBackoffMs: 1_000, maxBackoffMs: 10_000, maxUnschedulableMs: 5 * 60_000 } as const;
-
-/** Cluster changes that may make an unschedulable pod schedulable (the queue's move requests). */
-export type ClusterEvent =
-  | "NodeAdd"
-  | "NodeTaintChange" // taints or spec.unschedulable (cordon / uncordon)
-  | "NodeLabelChange"
-  | "NodeAllocatableChange"
-  | "AssignedPodAdd"
-  | "AssignedPodLabelChange"
-  | "AssignedPodDelete"
-  | "UnschedulableTimeout";
-
-/** Which plugins' rejections each event may undo (their EventsToRegister, coarsely). */
-const INTERESTED: Record<ClusterEvent, readonly PluginName[] | "all"> = {
-  NodeAdd: "all",
-  NodeTaintChange: ["NodeUnschedulable", "TaintToleration"],
-  NodeLabelChange: ["NodeAffinity", "PodTopologySpread", "InterPodAffinity"],
-  NodeAllocatableChange: ["NodeResourcesFit"],
-  AssignedPodAdd: ["PodTopologySpread", "InterPodAffinity"],
-  AssignedPodLabelChange: ["PodTopologySpread", "InterPodAffinity"],
-  AssignedPodDelete: ["NodeResourcesFit", "NodePorts", "PodTopologySpread", "InterPodAffinity"],
-  UnschedulableTimeout: "all",
-};
-
-export function eventMayHelp(event: ClusterEvent, rejectors: ReadonlySet<PluginName>): boolean {
-  const interested = INTERESTED[event];
-  // A pod rejected without a plugin to blame (an error) is retried on any event.
-  if (interested === "all" || rejectors.size === 0) return true;
-  for (const p of interested) if (rejectors.has(p)) return true;
-  return false;
-}
 
 /** framework.QueuedPodInfo. */
 export interface QueuedPod {
@@ -308,10 +280,4 @@ export class SchedulingQueue {
       if (e.version === e.qp.version && e.qp.where === where && this.pods.get(e.qp.key) === e.qp) return e.qp;
     }
   }
-}
-
-/** isPodUpdated: a change other than status, resourceVersion or generation (the scheduler's own status writes do not count). */
-export function isPodUpdated(oldPod: Pod, newPod: Pod): boolean {
-  const strip = (p: Pod) => JSON.stringify({ m: { ...p.metadata, resourceVersion: undefined, generation: undefined }, s: p.spec });
-  return strip(oldPod) !== strip(newPod);
 }
