@@ -12,15 +12,18 @@ export function calculateStatus(p: RolloutPlan): DeploymentStatus {
   const all = p.all();
   const available = sumStatus(all, "availableReplicas");
   const total = sumSpec(all);
-  const status: DeploymentStatus = {
-    observedGeneration: p.d.metadata.generation ?? 0,
-    replicas: sumStatus(all, "replicas"),
-    updatedReplicas: p.newRS ? (p.newRS.status?.replicas ?? 0) : 0,
-    readyReplicas: sumStatus(all, "readyReplicas"),
-    availableReplicas: available,
-    unavailableReplicas: Math.max(0, total - available),
-    conditions: [...(p.d.status?.conditions ?? [])],
-  };
+  // As serialised: zero counts are omitted (omitempty), so `-o yaml` reads like a real cluster.
+  const status: DeploymentStatus = {};
+  const counts: [keyof DeploymentStatus, number][] = [
+    ["observedGeneration", p.d.metadata.generation ?? 0],
+    ["replicas", sumStatus(all, "replicas")],
+    ["updatedReplicas", p.newRS ? (p.newRS.status?.replicas ?? 0) : 0],
+    ["readyReplicas", sumStatus(all, "readyReplicas")],
+    ["availableReplicas", available],
+    ["unavailableReplicas", Math.max(0, total - available)],
+  ];
+  for (const [k, v] of counts) if (v) (status as Record<string, number>)[k] = v;
+  status.conditions = [...(p.d.status?.conditions ?? [])];
   if (available >= replicasOf(p.d) - maxUnavailable(p.d)) {
     setCondition(status, newCondition("Available", "True", Reasons.minAvailable, "Deployment has minimum availability.", p.ctx.now));
   } else {
@@ -32,7 +35,7 @@ export function calculateStatus(p: RolloutPlan): DeploymentStatus {
 /** DeploymentComplete: every replica updated and available, and the latest generation observed. */
 export function deploymentComplete(d: Deployment, s: DeploymentStatus): boolean {
   const n = replicasOf(d);
-  return s.updatedReplicas === n && s.replicas === n && s.availableReplicas === n && (s.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
+  return (s.updatedReplicas ?? 0) === n && (s.replicas ?? 0) === n && (s.availableReplicas ?? 0) === n && (s.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
 }
 
 function deploymentProgressing(d: Deployment, s: DeploymentStatus): boolean {
@@ -59,7 +62,7 @@ function deploymentTimedOut(d: Deployment, s: DeploymentStatus, now: number): bo
 function statusWhy(p: RolloutPlan, s: DeploymentStatus): string {
   const progressing = getCondition(s, "Progressing");
   const tail = progressing?.reason === Reasons.timedOut ? " It has stopped making progress (ProgressDeadlineExceeded)." : "";
-  return `The Deployment controller records ${p.name}'s status: ${s.updatedReplicas} of ${replicasOf(p.d)} pods up to date, ${s.readyReplicas} ready, ${s.availableReplicas} available.${tail}`;
+  return `The Deployment controller records ${p.name}'s status: ${s.updatedReplicas ?? 0} of ${replicasOf(p.d)} pods up to date, ${s.readyReplicas ?? 0} ready, ${s.availableReplicas ?? 0} available.${tail}`;
 }
 
 function unchanged(p: RolloutPlan, s: DeploymentStatus): boolean {
@@ -81,7 +84,7 @@ export function syncRolloutStatus(p: RolloutPlan): string | undefined {
   const s = calculateStatus(p);
   if (!hasProgressDeadline(d)) removeCondition(s, "Progressing");
   const current = getCondition(d.status, "Progressing");
-  const complete = s.replicas === s.updatedReplicas && current?.reason === Reasons.newRSAvailable;
+  const complete = (s.replicas ?? 0) === (s.updatedReplicas ?? 0) && current?.reason === Reasons.newRSAvailable;
   if (hasProgressDeadline(d) && !complete) {
     const subject = newRS ? `ReplicaSet "${newRS.metadata.name}"` : `Deployment "${p.name}"`;
     if (deploymentComplete(d, s)) {

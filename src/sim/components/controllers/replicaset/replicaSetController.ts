@@ -108,7 +108,7 @@ export function syncReplicaSet(key: string, ctx: ReconcileContext): Plan {
           resourceVersion: rs.metadata.resourceVersion,
           body: { ...rs, status },
         },
-        why: `The ReplicaSet controller records that ${name} has ${status.replicas} of ${plural(want, "pod")}, ${status.readyReplicas} ready and ${status.availableReplicas} available.`,
+        why: `The ReplicaSet controller records that ${name} has ${status.replicas} of ${plural(want, "pod")}, ${status.readyReplicas ?? 0} ready and ${status.availableReplicas ?? 0} available.`,
       },
     ];
   }

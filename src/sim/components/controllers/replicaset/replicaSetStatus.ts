@@ -17,23 +17,23 @@ export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], now: numbe
       if (isPodAvailable(p, minReady, now)) available++;
     }
   }
-  return {
-    replicas: pods.length,
-    fullyLabeledReplicas: fullyLabeled,
-    readyReplicas: ready,
-    availableReplicas: available,
-    observedGeneration: rs.metadata.generation ?? 0,
-  };
+  // As serialised: `replicas` always, the other counts only when non-zero (omitempty).
+  const status: ReplicaSetStatus = { replicas: pods.length };
+  if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
+  if (ready) status.readyReplicas = ready;
+  if (available) status.availableReplicas = available;
+  if (rs.metadata.generation) status.observedGeneration = rs.metadata.generation;
+  return status;
 }
 
 export function statusEquals(a: ReplicaSet["status"], b: ReplicaSetStatus): boolean {
   return (
     a !== undefined &&
     a.replicas === b.replicas &&
-    (a.fullyLabeledReplicas ?? 0) === b.fullyLabeledReplicas &&
-    (a.readyReplicas ?? 0) === b.readyReplicas &&
-    (a.availableReplicas ?? 0) === b.availableReplicas &&
-    (a.observedGeneration ?? 0) === b.observedGeneration
+    (a.fullyLabeledReplicas ?? 0) === (b.fullyLabeledReplicas ?? 0) &&
+    (a.readyReplicas ?? 0) === (b.readyReplicas ?? 0) &&
+    (a.availableReplicas ?? 0) === (b.availableReplicas ?? 0) &&
+    (a.observedGeneration ?? 0) === (b.observedGeneration ?? 0)
   );
 }
 
