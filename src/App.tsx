@@ -1,10 +1,12 @@
-import { LazyMotion, MotionConfig, domAnimation } from "framer-motion";
+import { LazyMotion, MotionConfig } from "framer-motion";
 import { ApplyExample, Diagram, NarrationLog, PlaybackBar, StepCard, Timeline, usePlaybackKeys } from "./ui";
+
+const loadMotionFeatures = () => import("./ui/motionFeatures").then((m) => m.default);
 
 export function App() {
   usePlaybackKeys();
   return (
-    <LazyMotion features={domAnimation} strict>
+    <LazyMotion features={loadMotionFeatures} strict>
       <MotionConfig reducedMotion="user">
         <div className="app">
           <header className="topbar">

@@ -1,5 +1,13 @@
 import { useEffect, useMemo, useRef } from "react";
-import { Controls, MiniMap, ReactFlow, useReactFlow, type EdgeTypes, type NodeTypes } from "@xyflow/react";
+import {
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type EdgeTypes,
+  type NodeTypes,
+} from "@xyflow/react";
 import { appStore, deriveDiagramModel, layoutSignature, useAppStore } from "../../store";
 import { ChannelEdge } from "./ChannelEdge";
 import { toFlowElements } from "./flowElements";
@@ -11,7 +19,12 @@ import { PacketLayer } from "./PacketLayer";
 import { chipWidthFor } from "./podGeometry";
 
 // Defined once, outside render, so React Flow never re-mounts nodes.
-const nodeTypes: NodeTypes = { component: ComponentNode, clusterNode: ClusterNodeGroup, pending: PendingGroup, pods: PodsNode };
+const nodeTypes: NodeTypes = {
+  component: ComponentNode,
+  clusterNode: ClusterNodeGroup,
+  pending: PendingGroup,
+  pods: PodsNode,
+};
 const edgeTypes: EdgeTypes = { channel: ChannelEdge };
 const FIT = { padding: 0.02 } as const;
 
@@ -29,14 +42,21 @@ function useLayout() {
   // Recomputed only when the shape changes (nodes, groups, pod counts), not on status changes.
   return useMemo(() => {
     void signature;
-    const toInput = (n: (typeof model.workers)[number]) => ({ name: n.name, groups: n.groups.map((g) => ({ count: g.podKeys.length, chipW: chipWidthFor(g.maxLabel) })) });
+    const toInput = (n: (typeof model.workers)[number]) => ({
+      name: n.name,
+      groups: n.groups.map((g) => ({ count: g.podKeys.length, chipW: chipWidthFor(g.maxLabel) })),
+    });
     const input: LayoutInput = {
       controlPlane: model.controlPlane ? toInput(model.controlPlane) : null,
       workers: model.workers.map(toInput),
       unscheduled: toInput(model.unscheduledNode).groups,
     };
     const layout = layoutCluster(input);
-    return { layout, controlPlane: model.controlPlane?.name ?? "control-plane", workerCount: model.workers.length };
+    return {
+      layout,
+      controlPlane: model.controlPlane?.name ?? "control-plane",
+      workerCount: model.workers.length,
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature]);
 }
@@ -57,31 +77,47 @@ function RefitOnResize({ size }: { size: string }) {
 
 /** The live architecture diagram. */
 export function Diagram() {
-  const { layout, controlPlane, workerCount } = useLayout();
-  const { nodes, edges } = useMemo(() => toFlowElements(layout, appStore.getState().components, controlPlane), [layout, controlPlane]);
+  const ready = useAppStore((s) => s.componentOrder.length > 0);
   return (
     <section className="diagram" aria-label="Cluster diagram">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        fitView
-        fitViewOptions={FIT}
-        minZoom={0.1}
-        maxZoom={2.5}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        nodesFocusable={false}
-        edgesFocusable={false}
-        elementsSelectable={false}
-        colorMode="system"
-      >
-        <PacketLayer layout={layout} />
-        <Controls position="bottom-left" orientation="horizontal" showInteractive={false} />
-        {workerCount > 3 && <MiniMap position="top-right" pannable zoomable ariaLabel="Minimap" />}
-        <RefitOnResize size={`${Math.round(layout.width)}x${Math.round(layout.height)}`} />
-      </ReactFlow>
+      {ready ? (
+        <ReactFlowProvider>
+          <ClusterFlow />
+        </ReactFlowProvider>
+      ) : (
+        <p className="diagram__booting">Starting the cluster…</p>
+      )}
     </section>
+  );
+}
+
+function ClusterFlow() {
+  const { layout, controlPlane, workerCount } = useLayout();
+  const { nodes, edges } = useMemo(
+    () => toFlowElements(layout, appStore.getState().components, controlPlane),
+    [layout, controlPlane],
+  );
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      fitView
+      fitViewOptions={FIT}
+      minZoom={0.1}
+      maxZoom={2.5}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      nodesFocusable={false}
+      edgesFocusable={false}
+      elementsSelectable={false}
+      colorMode="system"
+    >
+      <PacketLayer layout={layout} />
+      <Controls position="bottom-left" orientation="horizontal" showInteractive={false} />
+      {workerCount > 3 && <MiniMap position="top-right" pannable zoomable ariaLabel="Minimap" />}
+      <RefitOnResize size={`${Math.round(layout.width)}x${Math.round(layout.height)}`} />
+    </ReactFlow>
   );
 }

@@ -6,6 +6,8 @@ import { packetPath, type Layout } from "./layout";
 
 /** Labels only when few packets fly at once; otherwise they would cover the diagram. */
 const MAX_LABELS = 6;
+/** Moving dots beyond this many are noise (and work): their channels stay lit instead. */
+const MAX_DOTS = 24;
 
 const PacketDot = memo(function PacketDot({ packet, path, label, reduced }: { packet: Packet; path: [number, number, number, number]; label: boolean; reduced: boolean }) {
   const [x1, y1, x2, y2] = path;
@@ -35,12 +37,13 @@ const PacketDot = memo(function PacketDot({ packet, path, label, reduced }: { pa
 export function PacketLayer({ layout }: { layout: Layout }) {
   const packets = useAppStore((s) => s.packets);
   const reduced = useReducedMotion() ?? false;
-  const important = packets.filter((p) => !p.routine);
-  const labelled = new Set(important.slice(-MAX_LABELS).map((p) => p.seq));
+  // Housekeeping (heartbeats, leases) only lights its channel; the user's flow gets the dots.
+  const shown = packets.filter((p) => !p.routine).slice(-MAX_DOTS);
+  const labelled = new Set(shown.slice(-MAX_LABELS).map((p) => p.seq));
   return (
     <ViewportPortal>
       <div className="packets" aria-hidden="true">
-        {packets.map((p) => {
+        {shown.map((p) => {
           const path = packetPath(layout, p.from, p.to);
           if (!path) return null;
           return <PacketDot key={p.seq} packet={p} path={path} label={labelled.has(p.seq)} reduced={reduced} />;
