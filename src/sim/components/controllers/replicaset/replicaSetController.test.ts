@@ -125,6 +125,26 @@ describe("ReplicaSet controller sync", () => {
     expect(plan).toEqual({ calls: [] });
   });
 
+  it("lets go of a pod relabelled out of its selector, then replaces it", () => {
+    const relabelled = pod("web-7c5ddbdf54-debug", { node: "w1", phase: "Running", readyAt: 0 });
+    relabelled.metadata.labels = { app: "debug" };
+    const objects = [rs(2), pod("web-7c5ddbdf54-aaaaa", { node: "w2", phase: "Running", readyAt: 0 }), relabelled];
+    const plan = syncReplicaSet("default/web-7c5ddbdf54", testContext({ objects, now: 5_000 }));
+    expect(plan.calls.map((c) => c.request)).toEqual([
+      {
+        verb: "patch",
+        resource: "pods",
+        namespace: "default",
+        name: "web-7c5ddbdf54-debug",
+        patchType: "strategic",
+        body: { metadata: { ownerReferences: [{ $patch: "delete", uid: "rs-uid" }], uid: relabelled.metadata.uid } },
+      },
+    ]);
+    const released = { ...relabelled, metadata: { ...relabelled.metadata, ownerReferences: [] } };
+    const next = syncReplicaSet("default/web-7c5ddbdf54", testContext({ objects: [objects[0], objects[1], released], now: 5_100 }));
+    expect(next.calls.map((c) => c.request.verb)).toEqual(["create"]);
+  });
+
   it("ignores a ReplicaSet that no longer exists", () => {
     expect(syncReplicaSet("default/gone", testContext()).calls).toEqual([]);
   });

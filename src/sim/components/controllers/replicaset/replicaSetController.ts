@@ -18,13 +18,34 @@ import { calculateStatus, nextAvailableIn, statusEquals } from "./replicaSetStat
 /** --kube-api-burst style cap on creates/deletes per sync (the real burstReplicas). */
 export const BURST_REPLICAS = 500;
 
+/** The pods whose controller reference points at the ReplicaSet. */
+function ownedPods(rs: ReplicaSet, ctx: ReconcileContext): Pod[] {
+  return ctx.lister<Pod>("pods").byIndex("controller", rs.metadata.uid ?? "");
+}
+
 /** The active pods a ReplicaSet controls and whose labels still match its selector. */
-export function activePodsOf(rs: ReplicaSet, ctx: ReconcileContext): Pod[] {
-  const uid = rs.metadata.uid ?? "";
-  return ctx
-    .lister<Pod>("pods")
-    .byIndex("controller", uid)
-    .filter((p) => p.metadata.namespace === rs.metadata.namespace && isPodActive(p) && selectorMatches(rs.spec.selector, p.metadata.labels));
+export function activePodsOf(rs: ReplicaSet, ctx: ReconcileContext, owned = ownedPods(rs, ctx)): Pod[] {
+  return owned.filter((p) => p.metadata.namespace === rs.metadata.namespace && isPodActive(p) && selectorMatches(rs.spec.selector, p.metadata.labels));
+}
+
+/** Pods the ReplicaSet controls whose labels no longer match its selector: it lets go of them (ClaimPods' release). */
+function podsToRelease(rs: ReplicaSet, owned: readonly Pod[]): Pod[] {
+  return owned.filter((p) => p.metadata.deletionTimestamp === undefined && !selectorMatches(rs.spec.selector, p.metadata.labels));
+}
+
+function releaseCalls(rs: ReplicaSet, pods: Pod[]): PlannedCall[] {
+  return pods.map((pod) => ({
+    request: {
+      verb: "patch",
+      resource: "pods",
+      namespace: pod.metadata.namespace,
+      name: pod.metadata.name,
+      patchType: "strategic",
+      body: { metadata: { ownerReferences: [{ $patch: "delete", uid: rs.metadata.uid }], uid: pod.metadata.uid } },
+    },
+    why: `Pod ${pod.metadata.name} no longer matches the selector of ReplicaSet ${rs.metadata.name}, so the ReplicaSet controller lets go of it (removes its owner reference); the pod keeps running on its own.`,
+    okStatuses: [404],
+  }));
 }
 
 /** Pods of every ReplicaSet with the same owner (a Deployment's old and new ReplicaSets). */
@@ -76,11 +97,17 @@ export function syncReplicaSet(key: string, ctx: ReconcileContext): Plan {
   const { namespace, name } = splitKey(key);
   const rs = ctx.lister<ReplicaSet>("replicasets").get(namespace, name);
   if (!rs) return NOTHING;
-  const pods = activePodsOf(rs, ctx);
+  const owned = ownedPods(rs, ctx);
+  const pods = activePodsOf(rs, ctx, owned);
   const want = rs.spec.replicas ?? 1;
   const plan: Plan = { calls: [] };
 
-  if (ctx.expectations.satisfied(key) && rs.metadata.deletionTimestamp === undefined) {
+  const release = rs.metadata.deletionTimestamp === undefined ? podsToRelease(rs, owned) : [];
+  if (release.length > 0) {
+    // Let go first; the pod update that follows brings the ReplicaSet back to replace them.
+    plan.calls = releaseCalls(rs, release);
+    plan.execution = "concurrent";
+  } else if (ctx.expectations.satisfied(key) && rs.metadata.deletionTimestamp === undefined) {
     const diff = pods.length - want;
     if (diff < 0) {
       const count = Math.min(-diff, BURST_REPLICAS);
