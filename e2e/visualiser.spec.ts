@@ -157,3 +157,16 @@ test("a stopped node turns NotReady with its taints shown", async ({ page }) => 
   await page.screenshot({ path: "test-results/screenshots/visualiser-node-notready-1280x800.png" });
   expect(errors).toEqual([]);
 });
+
+test("the dark theme follows the system setting", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("./");
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
+  for (let i = 0; i < 12; i++) await page.getByRole("button", { name: "Step" }).click();
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe("rgb(11, 15, 21)");
+  await page.screenshot({ path: "test-results/screenshots/visualiser-dark-step-1280x800.png" });
+  expect(errors).toEqual([]);
+});
