@@ -172,6 +172,29 @@ describe("ControllerRunner via KubeControllerManager", () => {
     expect(runner.expectations.pending("default/a").adds).toBe(2);
   });
 
+  it("survives a sync that throws: records it and retries with back-off", () => {
+    const kernel = new Kernel(1);
+    const client = fakeClient(kernel, () => ({ ok: true, status: 200 }));
+    let calls = 0;
+    const log: string[] = [];
+    const kcm = new KubeControllerManager({
+      kernel,
+      client,
+      newInformerFactory: () => fakeFactory(kernel, [cm("a")]),
+      controllers: [
+        labeller(log, () => {
+          if (calls++ === 0) throw new Error("boom");
+          return { calls: [] };
+        }),
+      ],
+    });
+    kcm.start();
+    kernel.runUntil(1000);
+    // Thrown at 111, back in the queue 5 ms later, synced after 1 ms of processing.
+    expect(log).toEqual(["111:default/a", "117:default/a"]);
+    expect((kcm.runners[0].lastError as Error).message).toBe("boom");
+  });
+
   it("does nothing while stopped and catches up from a fresh list on start", () => {
     const kernel = new Kernel(1);
     const client = fakeClient(kernel, () => ({ ok: true, status: 200 }));

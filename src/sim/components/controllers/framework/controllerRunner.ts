@@ -103,9 +103,22 @@ export class ControllerRunner {
     });
   }
 
+  /** The last exception a sync threw (a bug in a controller), kept for tests and inspectors. */
+  lastError: unknown;
+
   private process(key: string): void {
     if (!this.running) return;
-    const plan = this.opts.reconciler.sync(key, this.context());
+    let plan: Plan;
+    try {
+      plan = this.opts.reconciler.sync(key, this.context());
+    } catch (err) {
+      // A crashing sync must not wedge the queue: record it and retry with back-off, as a panic recovered by the worker would.
+      this.lastError = err;
+      this.requeueWithBackoff(key, err instanceof Error ? err.message : String(err));
+      this.active--;
+      this.queue.done(key);
+      return this.pump();
+    }
     if (plan.calls.length > 0 || (plan.after?.length ?? 0) > 0) this.narrate(key, plan);
     this.raiseExpectations(plan);
     executePlan(

@@ -11,7 +11,9 @@
  *       execution?: "sequential" | "concurrent" | "slowStart", after?: PlannedCall[] (sent one by
  *       one once `calls` are done, whatever their outcome: status updates), requeue?, requeueAfterMs?,
  *       resyncAfterMs?, expectations?: { key, creates?, deletes? } }`.
- *    `why` is one plain sentence a learner understands. Events: `ctx.events.normal(obj, reason,
+ *    `why` is one plain sentence a learner understands. `onSuccess` / `followUp(response)` /
+ *    `onFailure(status)` calls are sent without waiting once a call's response arrives (e.g. a list
+ *    whose items are then deleted). Events: `ctx.events.normal(obj, reason,
  *    message)` returns a best-effort PlannedCall (put it in `onSuccess` of the call it reports,
  *    or straight in `calls`); repeats of the same event become a count++ patch.
  * 2. A ControllerDefinition `{ name, create(setup) }` registered in ../index.ts. `create` gets the
@@ -25,6 +27,8 @@
  * The runner: one key is never processed by two workers at once; each sync takes
  * `processingMs` of virtual time; failed calls requeue the key with exponential back-off
  * (5 ms doubling to 1000 s); `requeueAfterMs` keeps the cluster busy, `resyncAfterMs` does not.
+ * A sync that throws is recorded (`runner.lastError`, a `requeue` trace note) and retried.
+ * Every plan with calls leaves one `reconcile` trace note whose narration joins the distinct `why`s.
  */
 export { keyOf, keyFor, splitKey } from "./keys";
 export { WorkQueue } from "./workQueue";
