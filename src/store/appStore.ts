@@ -6,9 +6,13 @@ import { initialObjects, type ObjectsState } from "./slices/objectsSlice";
 import { initialPlayback, type PlaybackState } from "./slices/playbackSlice";
 import { initialSelection, type SelectionState } from "./slices/selectionSlice";
 import { initialTimeline, type TimelineState } from "./slices/timelineSlice";
+import { initialPanels, type PanelsState } from "./slices/panelsSlice";
+import { initialEditor, type EditorState } from "./slices/editorSlice";
+import { initialScenario, type ScenarioState } from "./slices/scenarioSlice";
+import { loadSavedManifest } from "./persistence";
 
 /** Everything the UI shows. Only serialisable data: the sim could move to a Web Worker. */
-export type AppState = ObjectsState & ComponentsState & FlowState & NarrationState & TimelineState & PlaybackState & SelectionState;
+export type AppState = ObjectsState & ComponentsState & FlowState & NarrationState & TimelineState & PlaybackState & SelectionState & PanelsState & EditorState & ScenarioState;
 export type AppStore = StoreApi<AppState>;
 
 export function initialState(): AppState {
@@ -20,6 +24,9 @@ export function initialState(): AppState {
     ...initialTimeline(),
     ...initialPlayback(),
     ...initialSelection(),
+    ...initialPanels(),
+    ...initialEditor(loadSavedManifest()),
+    ...initialScenario(),
   };
 }
 

@@ -14,3 +14,11 @@ export { SPEEDS, type Speed } from "./slices/playbackSlice";
 export type { Packet } from "./slices/flowSlice";
 export type { NarrationEntry } from "./slices/narrationSlice";
 export type { TimelineMark, MarkTone } from "./slices/timelineSlice";
+// Side panels (editor, terminal, inspector, faults) and shareable scenarios.
+export * from "./panelActions";
+export { PANELS, isPanelId, type PanelId } from "./slices/panelsSlice";
+export type { ApplyStatus, ApplyTone } from "./slices/editorSlice";
+export { MAX_STEPS, type ScenarioStep } from "./slices/scenarioSlice";
+export { onSessionChange, whenSession } from "./sessionWatch";
+export { uiTransport } from "./uiTransport";
+export { rebootCluster, type ClusterShape } from "./reboot";

@@ -39,6 +39,7 @@ export function currentSession(): Session | null {
 export function startFrameLoop(session: Session, clock: () => number = () => performance.now()): () => void {
   let handle = 0;
   const tick = () => {
+    if (current !== session && current !== null) return; // a newer session (Reset cluster) has its own loop
     session.driver.frame(clock());
     handle = requestAnimationFrame(tick);
   };

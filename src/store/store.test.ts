@@ -59,9 +59,9 @@ describe("flow slice", () => {
 
 describe("time mapping", () => {
   it("gives a followable hop at ×1 and a brisk one at ×600", () => {
-    expect(hopWallMs(1)).toBe(700);
+    expect(hopWallMs(1)).toBe(520);
     expect(hopWallMs(600)).toBe(60);
-    expect(hopWallMs(0.25)).toBe(1400);
+    expect(hopWallMs(0.25)).toBe(1040);
   });
   it("accelerates idle time and caps it", () => {
     expect(idleRate(1, 0)).toBe(1);

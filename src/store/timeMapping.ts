@@ -5,7 +5,7 @@
 
 /** Wall ms a hop takes on screen at a speed: followable at ×1, brisk at high speeds. */
 export function hopWallMs(speed: number): number {
-  return Math.min(1400, Math.max(60, 700 / Math.sqrt(speed)));
+  return Math.min(1400, Math.max(60, 520 / Math.sqrt(speed)));
 }
 
 /** Frames longer than this (a hidden tab, a debugger pause) do not jump the cluster ahead. */
