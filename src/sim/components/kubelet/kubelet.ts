@@ -40,6 +40,9 @@ export class Kubelet {
   private readonly dirty = new Set<PodWorker>();
   private flushScheduled = false;
   private readonly lastSent = new Map<string, string>();
+  /** Pod uid → the conditions of the status last sent (`Ready=True,…`), and uids with a status patch in flight. */
+  private readonly sentConditions = new Map<string, string>();
+  private readonly inflight = new Set<string>();
   private nextIp = 2;
   private readonly freeIps: string[] = [];
   private readonly events: EventRecorder;
@@ -72,6 +75,8 @@ export class Kubelet {
     this.o.client.resume();
     this.workers.clear();
     this.lastSent.clear();
+    this.sentConditions.clear();
+    this.inflight.clear();
     this.lease = undefined;
     this.readySince = this.o.kernel.now;
     this.register();
@@ -163,6 +168,19 @@ export class Kubelet {
       return;
     }
     w.update(pod);
+    this.reconcileStatus(w, pod);
+  }
+
+  /**
+   * status_manager's needsReconcile: another writer changed the status we reported (node-controller
+   * marked the pods of an unreachable node not ready); once we reach the API again, report ours again.
+   */
+  private reconcileStatus(w: PodWorker, pod: Pod): void {
+    const uid = pod.metadata.uid!;
+    const sent = this.sentConditions.get(uid);
+    if (sent === undefined || this.inflight.has(uid) || conditionSummary(pod.status) === sent) return;
+    this.lastSent.delete(uid);
+    this.statusChanged(w);
   }
 
   private podGone(pod: Pod): void {
@@ -171,6 +189,7 @@ export class Kubelet {
     if (!w.isDone) w.terminate();
     this.workers.delete(pod.metadata.uid!);
     this.lastSent.delete(pod.metadata.uid!);
+    this.sentConditions.delete(pod.metadata.uid!);
   }
 
   private context(): KubeletContext {
@@ -225,7 +244,10 @@ export class Kubelet {
     const json = JSON.stringify(status);
     if (this.lastSent.get(uid) === json) return;
     this.lastSent.set(uid, json);
+    this.sentConditions.set(uid, conditionSummary(status));
+    this.inflight.add(uid);
     this.send({ verb: "patch", resource: "pods", subresource: "status", namespace: w.pod.metadata.namespace, name: w.pod.metadata.name, patchType: "merge", body: { status }, fieldManager: "kubelet" }, (ok) => {
+      this.inflight.delete(uid);
       if (!ok) this.lastSent.delete(uid);
     });
   }
@@ -234,6 +256,7 @@ export class Kubelet {
     this.send({ verb: "delete", resource: "pods", namespace: pod.metadata.namespace, name: pod.metadata.name, gracePeriodSeconds: 0 }, () => {
       this.workers.delete(pod.metadata.uid!);
       this.lastSent.delete(pod.metadata.uid!);
+      this.sentConditions.delete(pod.metadata.uid!);
     });
   }
 
@@ -276,4 +299,8 @@ export class Kubelet {
     this.after(p.nodeStatusUpdateMs, () => this.updateNodeStatus(), true);
   }
 
+}
+
+function conditionSummary(status: Pod["status"]): string {
+  return (status?.conditions ?? []).map((c) => `${c.type}=${c.status}`).join(",");
 }
