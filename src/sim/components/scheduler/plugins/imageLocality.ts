@@ -39,6 +39,11 @@ export const ImageLocality: ScorePlugin = {
       kind: "run",
       score: (node) => imageLocalityScore(images, node, snapshot),
       scoreAll: (nodes, out) => {
+        // None of the pod's images is on any node yet: every node scores 0.
+        if (spread.every((x) => x === 0)) {
+          out.fill(0, 0, nodes.length);
+          return;
+        }
         for (let i = 0; i < nodes.length; i++) {
           const sizes = nodes[i].imageSizes;
           let sum = 0;
