@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-const port = 4173;
+// scripts/e2e.mjs picks a free port so a preview server already running elsewhere cannot collide.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: "e2e",
