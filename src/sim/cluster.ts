@@ -61,7 +61,7 @@ export class ClusterImpl implements Cluster {
     this.apiserver = new KubeApiserver(kernel, this.etcd, profile);
     const client = (id: string) => new ApiClientImpl(id, kernel, this.apiserver, profile);
     this.kubectl = client("kubectl");
-    this.registry = new Registry(kernel);
+    this.registry = new Registry(kernel, profile.registry);
     this.cloud = new SimulatedCloud();
 
     const kcmClient = client("kube-controller-manager");

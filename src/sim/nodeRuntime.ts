@@ -20,6 +20,7 @@ export function createNodeRuntime(o: { kernel: Kernel; profile: Profile; nodeNam
     node: o.nodeName,
     registry: o.registry,
     cpus: o.cpus,
+    timings: o.profile.runtime,
     preloadImages: o.preloaded === "control-plane" ? CONTROL_PLANE_IMAGES : WORKER_IMAGES,
   });
   return new CriAdapter(runtime, () => o.kernel.now);

@@ -1,4 +1,5 @@
 import type { ProfileName } from "./clusterTypes";
+import type { RegistryTimings, RuntimeTimings } from "./components/runtime";
 
 /**
  * Every timing constant of the simulation, in virtual milliseconds. `real` is the emulated
@@ -28,23 +29,15 @@ export interface Profile {
     /** Node status is computed every 10 s and posted when it changed, or every 5 min. */
     nodeStatusUpdateMs: number;
     nodeStatusReportMs: number;
-    /** Pod workers resync. */
-    syncFrequencyMs: number;
     /** Container restart back-off: 10 s doubling to 300 s, reset after 10 min running. */
     backoffInitialMs: number;
     backoffMaxMs: number;
     backoffResetMs: number;
-    /** Default terminationGracePeriodSeconds is in the pod spec; this is how long SIGTERM takes for well-behaved processes. */
-    containerStopMs: [number, number];
-    /** Sandbox + container create/start. */
-    sandboxMs: [number, number];
-    containerCreateMs: [number, number];
-    containerStartMs: [number, number];
-    /** Image download speed, bytes per ms (≈ 60 MB/s). */
-    pullBytesPerMs: number;
-    /** Registry round trip before the layers flow. */
-    pullOverheadMs: [number, number];
   };
+  /** containerd on every node: CRI latency, sandbox/create/start/stop, layer unpacking. */
+  runtime: RuntimeTimings;
+  /** The image registry: round trip, download bandwidth per node, jitter. */
+  registry: RegistryTimings;
   controllers: {
     /** node-monitor-period */
     nodeMonitorPeriodMs: number;
@@ -84,17 +77,12 @@ const real: Profile = {
     leaseDurationSeconds: 40,
     nodeStatusUpdateMs: 10_000,
     nodeStatusReportMs: 300_000,
-    syncFrequencyMs: 60_000,
     backoffInitialMs: 10_000,
     backoffMaxMs: 300_000,
     backoffResetMs: 600_000,
-    containerStopMs: [80, 400],
-    sandboxMs: [300, 700],
-    containerCreateMs: [40, 120],
-    containerStartMs: [60, 200],
-    pullBytesPerMs: 60_000,
-    pullOverheadMs: [300, 900],
   },
+  runtime: { criLatencyMs: 1, unpackBytesPerMs: 150_000, sandboxMs: 300, createMs: 40, startMs: 80, stopMs: 10, removeMs: 15, execMs: 10 },
+  registry: { rttMs: 80, bandwidthBytesPerMs: 40_000, jitter: 0.2, unreachableTimeoutMs: 10_000 },
   controllers: {
     nodeMonitorPeriodMs: 5_000,
     nodeMonitorGracePeriodMs: 50_000,
@@ -114,7 +102,8 @@ const real: Profile = {
 const fast: Profile = {
   ...real,
   name: "fast",
-  kubelet: { ...real.kubelet, leaseRenewMs: 2_000, leaseDurationSeconds: 8, nodeStatusUpdateMs: 2_000, backoffInitialMs: 2_000, backoffMaxMs: 30_000, backoffResetMs: 60_000, pullBytesPerMs: 200_000 },
+  kubelet: { ...real.kubelet, leaseRenewMs: 2_000, leaseDurationSeconds: 8, nodeStatusUpdateMs: 2_000, backoffInitialMs: 2_000, backoffMaxMs: 30_000, backoffResetMs: 60_000 },
+  registry: { ...real.registry, bandwidthBytesPerMs: 150_000 },
   controllers: { ...real.controllers, nodeMonitorPeriodMs: 1_000, nodeMonitorGracePeriodMs: 10_000, defaultTolerationSeconds: 30 },
   cloud: { loadBalancerMs: [3_000, 6_000] },
 };

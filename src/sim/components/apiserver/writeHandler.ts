@@ -143,8 +143,10 @@ export class WriteHandler {
     const old = current.value;
     let next: KubeObject;
     if (req.subresource === "status") {
-      next = { ...old, status: (body as { status?: unknown }).status } as KubeObject;
-      // The kubelet may also change metadata through status on nodes; keep labels/annotations from the body for nodes.
+      // The status strategies reset spec and labels to the stored ones but keep the rest of the
+      // new metadata (a Deployment's revision annotation arrives with its status update).
+      const annotations = body.metadata?.annotations ?? old.metadata.annotations;
+      next = { ...old, metadata: { ...old.metadata, ...(annotations ? { annotations } : {}) }, status: (body as { status?: unknown }).status } as KubeObject;
     } else {
       next = prepareMetaForUpdate({ ...body, metadata: { ...body.metadata, name: old.metadata.name, namespace: old.metadata.namespace } }, old);
       if (WITH_STATUS.has(info.resource)) next = { ...next, status: (old as { status?: unknown }).status } as KubeObject;

@@ -32,6 +32,7 @@ export class Kubelet {
   private epoch = 0;
   private up = false;
   private pods: SharedInformer<Pod> | undefined;
+  private nodeUid: string | undefined;
   private node: SharedInformer<Node> | undefined;
   private readonly workers = new Map<string, PodWorker>();
   private lease: Lease | undefined;
@@ -115,6 +116,7 @@ export class Kubelet {
         return;
       }
       this.lastStatusReport = ok ? this.o.kernel.now : -Infinity;
+      if (ok && res.ok) this.nodeUid = res.object?.metadata.uid;
       this.watchPods();
       this.createMirrorPods();
       this.renewLease();
@@ -140,7 +142,19 @@ export class Kubelet {
 
   /** Static pods run from files; the kubelet posts a read-only "mirror" of each so kubectl can see it. */
   private createMirrorPods(): void {
-    for (const pod of this.o.staticPods ?? []) {
+    if (!this.nodeUid) {
+      // Re-registration answered AlreadyExists: learn the Node's uid first, mirror pods are owned by it.
+      this.send({ verb: "get", resource: "nodes", name: this.nodeName }, (ok, res) => {
+        if (ok && res.ok && res.object) {
+          this.nodeUid = res.object.metadata.uid;
+          this.createMirrorPods();
+        } else this.after(this.o.profile.network.relistBackoffMs, () => this.createMirrorPods(), true);
+      });
+      return;
+    }
+    const owner = { apiVersion: "v1", kind: "Node", name: this.nodeName, uid: this.nodeUid, controller: true };
+    for (const staticPod of this.o.staticPods ?? []) {
+      const pod = { ...staticPod, metadata: { ...staticPod.metadata, ownerReferences: [owner] } };
       const post = () =>
         this.send({ verb: "create", resource: "pods", namespace: pod.metadata.namespace, body: pod }, (ok, res) => {
           if (!ok && res.status !== 409) this.after(this.o.profile.network.relistBackoffMs, post, true);
