@@ -85,7 +85,8 @@ describe("kubectl apply", () => {
     const fake = new FakeTransport();
     const r = await kubectl(fake, "kubectl apply -f -", { stdin: `${SVC}---\nkind: [\n` });
     expect(r.out.stdout()).toBe("service/web created\n");
-    expect(r.out.stderr()).toMatch(/^error: error parsing STDIN: error converting YAML to JSON: yaml: line \d+: /);
+    // go-yaml v2.4.0 on "kind: [\n" (a parser error: it prints the 0-based line of the end of stream)
+    expect(r.out.stderr()).toBe("error: error parsing STDIN: error converting YAML to JSON: yaml: line 1: did not find expected node content\n");
   });
   it("reports unknown kinds and missing names like kubectl", async () => {
     const fake = new FakeTransport();

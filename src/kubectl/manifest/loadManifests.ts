@@ -1,6 +1,7 @@
-import { parseAllDocuments, type YAMLError } from "yaml";
+import { parseAllDocuments } from "yaml";
 import { KubectlError, plainError } from "../errors";
 import type { CommandContext } from "../context";
+import { goYamlMessage, unknownAnchorMessage } from "./goYamlError";
 
 /** One object from a manifest, with where it came from (`STDIN` or the file path). */
 export interface ManifestObject {
@@ -8,38 +9,15 @@ export interface ManifestObject {
   source: string;
 }
 
-/** The go-yaml message for a yaml-package error code, so errors read as kubectl's do. */
-const GO_YAML_MESSAGES: Record<string, string> = {
-  BLOCK_AS_IMPLICIT_KEY: "mapping values are not allowed in this context",
-  MULTILINE_IMPLICIT_KEY: "could not find expected ':'",
-  TAB_AS_INDENT: "found character that cannot start any token",
-  MISSING_CHAR: "found unexpected end of stream",
-  BAD_INDENT: "did not find expected key",
-  UNEXPECTED_TOKEN: "did not find expected key",
-  BLOCK_IN_FLOW: "did not find expected ',' or ']'",
-  BAD_DIRECTIVE: "found unexpected end of stream",
-};
-
-function goYamlMessage(err: YAMLError, text: string, line: number): string {
-  if (err.code === "DUPLICATE_KEY") {
-    const key = /^\s*([^:\s]+)\s*:/.exec(text.slice(err.pos[0]))?.[1] ?? "";
-    return `yaml: unmarshal errors:\n  line ${line}: key "${key}" already set in map`;
-  }
-  if (/Nested mappings are not allowed/.test(err.message)) return `yaml: line ${line}: mapping values are not allowed in this context`;
-  const msg = GO_YAML_MESSAGES[err.code] ?? "did not find expected key";
-  return `yaml: line ${line}: ${msg}`;
-}
-
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Go's YAML reader splits documents before parsing, so a line number counts from its document. */
-function lineInDocument(text: string, line: number): number {
-  const lines = text.split("\n");
+/** Go's YAML reader splits documents at `---` lines before parsing: a line counts from its document. */
+function documentStart(lines: readonly string[], line: number): number {
   let start = 0;
-  for (let i = 0; i < Math.min(line - 1, lines.length); i++) if (/^---(\s|$)/.test(lines[i])) start = i + 1;
-  return line - start;
+  for (let i = 0; i < Math.min(line - 1, lines.length); i++) if (/^---(\s|#|$)/.test(lines[i])) start = i + 1;
+  return start;
 }
 
 export interface LoadResult {
@@ -57,13 +35,26 @@ export function loadManifests(text: string, source: string): LoadResult {
   const docs = parseAllDocuments(text, { version: "1.1", uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [docs];
   const objects: ManifestObject[] = [];
+  const lines = text.split("\n");
+  const parseError = (message: string) => plainError(`error parsing ${source}: error converting YAML to JSON: ${message}`);
   for (const doc of list) {
     const err = doc.errors[0];
     if (err) {
-      const line = lineInDocument(text, err.linePos?.[0]?.line ?? 1);
-      return { objects, error: plainError(`error parsing ${source}: error converting YAML to JSON: ${goYamlMessage(err, text, line)}`) };
+      const at = err.linePos?.[0]?.line ?? 1;
+      const start = documentStart(lines, at);
+      const docText = lines.slice(start).join("\n");
+      const offset = lines.slice(0, start).join("\n").length + (start > 0 ? 1 : 0);
+      const local = { ...err, pos: [err.pos[0] - offset, err.pos[1] - offset] } as typeof err;
+      const message = goYamlMessage(local, docText, at - start, (err.linePos?.[1]?.line ?? at) - start);
+      return { objects, error: parseError(message) };
     }
-    const value: unknown = doc.toJS();
+    let value: unknown;
+    try {
+      value = doc.toJS();
+    } catch (e) {
+      // Unresolved aliases (and alias bombs) only show when the document is converted.
+      return { objects, error: parseError(unknownAnchorMessage(e) ?? `yaml: ${e instanceof Error ? e.message : String(e)}`) };
+    }
     if (value === null || value === undefined) continue;
     if (!isRecord(value)) {
       const what = Array.isArray(value) ? "array" : typeof value;
