@@ -43,7 +43,7 @@ describe("a worker loses power (real profile): NotReady, eviction, replacement, 
   it("keeps routing to the dead pod (and to a dead CoreDNS pod) until the node is declared unreachable: those requests time out", () => {
     for (const r of early) {
       if (r.ok) expect(r.servedBy).not.toBe(`default/${victim.metadata.name}`);
-      else expect(r.error).toMatch(/^curl: \(28\) Failed to connect to web port 80 after 10\d{3} ms: Timeout was reached$|^curl: \(6\) Could not resolve host: web$/);
+      else expect(r.error).toMatch(/^curl: \(28\) Failed to connect to web port 80 after 1[05]\d{3} ms: Timeout was reached$|^curl: \(6\) Could not resolve host: web$/);
     }
     expect(early.some((r) => !r.ok)).toBe(true);
     expect(early.some((r) => r.ok)).toBe(true);

@@ -106,7 +106,8 @@ export class PodWorker {
     if (this.terminating) return;
     const pod = this.pod;
     const fieldPath = `spec.${isInit ? "initContainers" : "containers"}{${spec.name}}`;
-    rec.state = { waiting: { reason: isInit ? "PodInitializing" : "ContainerCreating" } };
+    // Restarting, the dead container's terminated state (STATUS `Error`) is what the kubelet reports until the new one runs.
+    if (!rec.state.terminated) rec.state = { waiting: { reason: isInit ? "PodInitializing" : "ContainerCreating" } };
     this.k.runtime.ensureImage(spec.image, spec.imagePullPolicy, this.ref(), () => this.k.event(pod, "Normal", "Pulling", `Pulling image "${spec.image}"`, fieldPath), (r) => {
       if (this.terminating) return;
       if (!r.ok) {
@@ -129,7 +130,12 @@ export class PodWorker {
       else this.k.event(pod, "Normal", "Pulled", `Successfully pulled image "${spec.image}" in ${seconds(r.pullMs)} (${seconds(r.waitingMs)} including waiting). Image size: ${r.sizeBytes} bytes.`, fieldPath);
       rec.image = r.imageName;
       rec.imageID = r.imageRef;
-      this.k.runtime.startContainer(this.ref(), spec, rec.restartCount, (exit) => this.onExit(spec, rec, isInit, exit), (res) => {
+      // A process can die before the start reply reaches the kubelet (`sh -c "exit 1"`): PLEG reports that exit once the container is known to have started.
+      let replied = false;
+      let earlyExit: ContainerExit | undefined;
+      const exited = (exit: ContainerExit) => (replied ? this.onExit(spec, rec, isInit, exit) : (earlyExit = exit));
+      this.k.runtime.startContainer(this.ref(), spec, rec.restartCount, exited, (res) => {
+        replied = true;
         if (this.terminating) return;
         if (!res.ok) {
           rec.state = { waiting: { reason: "CreateContainerError", message: res.error } };
@@ -147,6 +153,7 @@ export class PodWorker {
         rec.ready = !isInit && !spec.readinessProbe;
         this.k.statusChanged(this);
         if (!isInit) this.startProbes(spec, rec);
+        if (earlyExit) this.onExit(spec, rec, isInit, earlyExit);
       });
     });
   }
@@ -173,10 +180,15 @@ export class PodWorker {
     if (b && now - b.lastUpdate < b.durationMs) {
       const waitMs = b.lastUpdate + b.durationMs - now;
       const podRef = `${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.pod.metadata.uid})`;
-      rec.lastState = { terminated: rec.state.terminated! };
-      rec.state = { waiting: { reason: "CrashLoopBackOff", message: `back-off ${Math.round(b.durationMs / 1000)}s restarting failed container=${spec.name} pod=${podRef}` } };
-      this.k.event(this.pod, "Warning", "BackOff", `Back-off restarting failed container ${spec.name} in pod ${podRef}`, `spec.containers{${spec.name}}`);
-      this.k.statusChanged(this);
+      const terminated = rec.state.terminated!;
+      // The exit is reported first (STATUS `Error`); the next sync finds the container in back-off.
+      this.k.after(Math.min(waitMs, 1000), () => {
+        if (this.terminating || rec.state.terminated !== terminated) return;
+        rec.lastState = { terminated };
+        rec.state = { waiting: { reason: "CrashLoopBackOff", message: `back-off ${Math.round(b.durationMs / 1000)}s restarting failed container=${spec.name} pod=${podRef}` } };
+        this.k.event(this.pod, "Warning", "BackOff", `Back-off restarting failed container ${spec.name} in pod ${podRef}`, `spec.containers{${spec.name}}`);
+        this.k.statusChanged(this);
+      });
       this.k.after(waitMs, () => this.restart(spec, rec, isInit));
       return;
     }
