@@ -3,7 +3,8 @@
  * simulation until its response arrives; sleep advances the clock) and the `sim` controls.
  */
 import type { ClusterTransport } from "../kubectl";
-import type { ApiResponse, Cluster } from "../sim";
+import type { ApiResponse, Cluster, RequestOptions, RequestResult } from "../sim";
+import { formatCurl } from "../sim";
 import type { SimCommand, SimControl } from "./simCommand";
 
 /** kubectl's view of the cluster: each request drives the simulation until its response arrives. */
@@ -57,10 +58,42 @@ export function simControlFor(cluster: Cluster, bootedAt: number): SimControl {
           cluster.settle(cmd.maxMs);
           return "";
         case "request":
-          throw new Error("sim request is not available in this build");
+          return sendRequest(cluster, cmd);
         case "time":
           return "";
       }
     },
   };
+}
+
+/** The data path, when the cluster has one (ClusterImpl.sendRequest). */
+interface DataPath {
+  sendRequest(opts: RequestOptions, cb: (r: RequestResult) => void): void;
+}
+function hasDataPath(c: Cluster): c is Cluster & DataPath {
+  return typeof (c as Partial<DataPath>).sendRequest === "function";
+}
+
+/**
+ * `sim request [--from [NS/]POD] URL`: one request through the data path, run until curl would
+ * print. Prints each hop (`from → to: what`), then what curl prints.
+ */
+function sendRequest(cluster: Cluster, cmd: Extract<SimCommand, { type: "request" }>): string {
+  if (!hasDataPath(cluster)) throw new Error("sim request is not available in this build");
+  const from = cmd.from === undefined ? undefined : parsePodRef(cmd.from);
+  let result: RequestResult | undefined;
+  cluster.sendRequest({ url: cmd.url, ...(from ? { from } : {}) }, (r) => (result = r));
+  while (!result && cluster.step()) {
+    /* the kernel runs until curl has its answer (or gives up) */
+  }
+  if (!result) throw new Error("the request never completed");
+  const hops = result.hops.map((h) => `${h.from} → ${h.to}: ${h.what}`);
+  const curl = formatCurl(result).replace(/\n$/, "");
+  return [...hops, curl].join("\n");
+}
+
+/** `web-1` (namespace default) or `kube-system/coredns-…`. */
+function parsePodRef(ref: string): { namespace: string; pod: string } {
+  const slash = ref.indexOf("/");
+  return slash < 0 ? { namespace: "default", pod: ref } : { namespace: ref.slice(0, slash), pod: ref.slice(slash + 1) };
 }
