@@ -59,7 +59,7 @@ describe("inspecting a running app", async () => {
     expect(d).toMatch(/^Name:\s+web\nNamespace:\s+default\nCreationTimestamp:\s+Thu, 01 Jan 2026 09:00:\d\d \+0000\nLabels:\s+app=web\n/);
     expect(d).toContain("Replicas:               1 desired | 1 updated | 1 total | 1 available | 0 unavailable\n");
     expect(d).toContain("RollingUpdateStrategy:  25% max unavailable, 25% max surge\n");
-    expect(d).toMatch(/Conditions:\n  Type           Status  Reason\n  ----           ------  ------\n  Available      True    MinimumReplicasAvailable\n  Progressing    True    NewReplicaSetAvailable\n/);
+    expect(d).toMatch(/Conditions:\n {2}Type {11}Status {2}Reason\n {2}---- {11}------ {2}------\n {2}Available {6}True {4}MinimumReplicasAvailable\n {2}Progressing    True    NewReplicaSetAvailable\n/);
     expect(d).toMatch(new RegExp(`NewReplicaSet:   web-${A}+ \\(1/1 replicas created\\)\n`));
     expect(d).toMatch(new RegExp(`  Normal  ScalingReplicaSet  \\S+\\s+deployment-controller  Scaled up replica set web-${A}+ from 0 to 1\n$`));
   });
@@ -67,9 +67,9 @@ describe("inspecting a running app", async () => {
     const d = outputOf(r.transcript, "kubectl describe node worker-1");
     expect(d).toMatch(/^Name:\s+worker-1\nRoles:\s+<none>\n/);
     expect(d).toContain("Taints:             <none>\nUnschedulable:      false\n");
-    expect(d).toMatch(/  Ready            True    .+KubeletReady\s+kubelet is posting ready status\n/);
-    expect(d).toMatch(/Non-terminated Pods:\s+\(\d+ in total\)\n  Namespace\s+Name\s+CPU Requests\s+CPU Limits\s+Memory Requests\s+Memory Limits\s+Age\n/);
-    expect(d).toMatch(/Allocated resources:\n  \(Total limits may be over 100 percent, i\.e\., overcommitted\.\)\n  Resource\s+Requests\s+Limits\n/);
+    expect(d).toMatch(/ {2}Ready {12}True {4}.+KubeletReady\s+kubelet is posting ready status\n/);
+    expect(d).toMatch(/Non-terminated Pods:\s+\(\d+ in total\)\n {2}Namespace\s+Name\s+CPU Requests\s+CPU Limits\s+Memory Requests\s+Memory Limits\s+Age\n/);
+    expect(d).toMatch(/Allocated resources:\n {2}\(Total limits may be over 100 percent, i\.e\., overcommitted\.\)\n {2}Resource\s+Requests\s+Limits\n/);
   });
   it("top: nodes and pods", () => {
     const nodes = outputOf(r.transcript, "kubectl top nodes").split("\n");
@@ -108,7 +108,7 @@ describe("discovery, client info and errors", async () => {
       "Kubernetes control plane is running at https://192.168.49.2:6443\nCoreDNS is running at https://192.168.49.2:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
     ));
   it("explain", () =>
-    expect(outputOf(r.transcript, "kubectl explain deployment.spec.replicas")).toMatch(/^GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n\nDESCRIPTION:\n    Number of desired pods\./));
+    expect(outputOf(r.transcript, "kubectl explain deployment.spec.replicas")).toMatch(/^GROUP: {6}apps\nKIND: {7}Deployment\nVERSION: {4}v1\n\nFIELD: replicas <integer>\n\nDESCRIPTION:\n {4}Number of desired pods\./));
   it("api-resources", () => {
     const out = outputOf(r.transcript, "kubectl api-resources").split("\n");
     expect(out[0]).toMatch(/^NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND$/);
