@@ -1,3 +1,5 @@
+// Dispatch and cobra's errors as kubectl v1.34 prints them: `error: unknown command "x" for "kubectl"`,
+// `error: unknown flag: --x` + `See 'kubectl get --help' for usage.` (component-base/cli, cmd/kubectl).
 import { describe, expect, it } from "vitest";
 import { FakeTransport, kubectl } from "./testing";
 

@@ -1,3 +1,5 @@
+// The session-script interpreter (issue 6): `$ line` echoes, heredocs feeding -f -, Go durations,
+// sim lines, and script:LINE diagnostics with exit status 2.
 import { describe, expect, it } from "vitest";
 import { Output } from "../kubectl";
 import { FakeTransport } from "../kubectl/testing";

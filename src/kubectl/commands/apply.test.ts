@@ -1,3 +1,6 @@
+// kubectl apply (v1.34): staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go (created|configured|unchanged,
+// last-applied-configuration, the Warning for objects not created by apply), cli-runtime resource builder
+// errors ("resource mapping not found", "error when retrieving current configuration"), dry-run suffixes.
 import { describe, expect, it } from "vitest";
 import { FakeTransport, kubectl } from "../testing";
 import { LAST_APPLIED } from "../manifest";

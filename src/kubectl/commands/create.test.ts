@@ -1,3 +1,6 @@
+// kubectl create / create deployment / run / expose (v1.34): staging/src/k8s.io/kubectl/pkg/cmd/create/
+// create.go and create_deployment.go (container named after the image), pkg/cmd/run/run.go,
+// pkg/cmd/expose/expose.go (`service/web exposed`), pkg/generate/versioned.
 import { describe, expect, it } from "vitest";
 import type { Deployment, Pod, Service } from "../../sim/api/types";
 import { FakeTransport, deployment, kubectl, pod } from "../testing";

@@ -1,3 +1,5 @@
+// kubectl delete (v1.34): staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go — `deployment.apps "web"
+// deleted from default namespace`, --all, -l, --grace-period/--now, --wait for finalization.
 import { describe, expect, it } from "vitest";
 import { FakeTransport, kubectl, node, pod } from "../testing";
 

@@ -1,3 +1,5 @@
+// kubectl describe (v1.34): staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go (selectors, the blank
+// lines between objects, NotFound errors); the describers themselves are in printers/describe.
 import { describe, expect, it } from "vitest";
 import { FakeTransport, kubectl, node, pod } from "../testing";
 

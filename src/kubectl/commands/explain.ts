@@ -34,15 +34,19 @@ export const explainCommand: Command = {
     if (!result) throw plainError(path.length ? `field "${path.at(-1)}" does not exist` : `couldn't find resource for "${apiVersion}, Kind=${type.kind}"`);
     let out = type.group ? `GROUP:      ${type.group}\n` : "";
     out += `KIND:       ${type.kind}\nVERSION:    ${type.version}\n\n`;
-    if (path.length) out += `FIELD: ${result.name} <${explainTypeName(result.type)}>\n\n`;
+    // plaintext.tmpl: the FIELD line, an (empty) enum line and a blank line
+    if (path.length) out += `FIELD: ${result.name} <${explainTypeName(result.type)}>\n\n\n`;
     out += `DESCRIPTION:\n${wrap(result.description, 4)}    \n`;
     if (result.fields.length) {
       out += "FIELDS:\n";
-      out += result.fields
+      // a Go template ranges over a map's keys in sorted order
+      out += [...result.fields]
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
         .map(({ name, field }) => `  ${name}\t<${explainTypeName(field.type)}>${field.required ? " -required-" : ""}\n${wrap(field.description, 4)}`)
         .join("\n");
       out += "\n";
     }
+    out += "\n"; // the template's closing newline
     ctx.out.write("stdout", out);
     return 0;
   },

@@ -1,3 +1,5 @@
+// kubectl get (v1.34): staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (No resources found…, -w, -o name,
+// --show-labels, --sort-by via pkg/cmd/get/sorter.go), columns from pkg/printers/internalversion/printers.go.
 import { describe, expect, it } from "vitest";
 import { FakeTransport, kubectl, node, pod } from "../testing";
 

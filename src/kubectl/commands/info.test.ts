@@ -1,3 +1,6 @@
+// kubectl version / cluster-info / config / auth can-i / api-resources / explain (v1.34):
+// staging/src/k8s.io/kubectl/pkg/cmd/{version,clusterinfo,config,auth,apiresources,explain}; explain's
+// plaintext template is pkg/explain/v2/templates/plaintext.tmpl.
 import { describe, expect, it } from "vitest";
 import { FakeTransport, kubectl } from "../testing";
 
@@ -45,7 +48,15 @@ describe("kubectl version / cluster-info / config / auth / api-resources / expla
     const top = (await kubectl(fake, "kubectl explain deployment")).text;
     expect(top.startsWith("GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nDESCRIPTION:\n")).toBe(true);
     expect(top).toContain("FIELDS:\n  apiVersion\t<string>\n");
-    expect((await kubectl(fake, "kubectl explain deployment.spec.replicas")).text).toContain("FIELD: replicas <integer>\n");
+    // plaintext.tmpl: FIELD line + empty enum line + blank line; description wrapped and indented 4
+    // with its trailing newline indented too; fields in sorted key order; the template's final newline.
+    expect((await kubectl(fake, "kubectl explain deployment.spec.replicas")).text).toBe(
+      "GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n\n\nDESCRIPTION:\n    Number of desired pods. Defaults to 1.\n    \n\n",
+    );
+    const spec = (await kubectl(fake, "kubectl explain deployment.spec")).text;
+    expect(spec).toContain("DESCRIPTION:\n    Specification of the desired behavior of the Deployment.\n    \nFIELDS:\n  minReadySeconds\t<integer>\n");
+    expect([...spec.matchAll(/^ {2}(\w+)\t/gm)].map((m) => m[1])).toEqual(["minReadySeconds", "paused", "progressDeadlineSeconds", "replicas", "revisionHistoryLimit", "selector", "strategy", "template"]);
+    expect(spec.endsWith("\n\n\n")).toBe(true);
     expect((await kubectl(fake, "kubectl explain pods.spec.nope")).text).toBe('error: field "nope" does not exist\n');
     expect((await kubectl(fake, "kubectl explain foo")).text).toBe('error: the server doesn\'t have a resource type "foo"\n');
   });

@@ -1,3 +1,6 @@
+// kubectl cordon / uncordon / drain / taint / label (v1.34): staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go,
+// pkg/drain/drain.go and filters.go (DaemonSet warning and error texts, eviction retries on 429),
+// pkg/cmd/taint/taint.go, pkg/cmd/label/label.go.
 import { describe, expect, it } from "vitest";
 import type { Node } from "../../sim/api/types";
 import { FakeTransport, kubectl, node, pod, status } from "../testing";

@@ -1,3 +1,6 @@
+// kubectl logs / exec / top (v1.34): staging/src/k8s.io/kubectl/pkg/cmd/logs/logs.go ("Found N pods, using
+// pod/…", --previous, --tail), pkg/cmd/exec/exec.go, pkg/cmd/top/top_node.go and top_pod.go with
+// pkg/metricsutil/metrics_printer.go (CPU(cores) CPU(%) MEMORY(bytes) MEMORY(%)).
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../sim/api/types";
 import { FakeTransport, deployment, kubectl, node, pod, status } from "../testing";

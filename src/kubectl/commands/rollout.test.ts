@@ -1,3 +1,6 @@
+// kubectl scale / set image / rollout (v1.34): staging/src/k8s.io/kubectl/pkg/cmd/scale/scale.go,
+// pkg/cmd/set/set_image.go, pkg/cmd/rollout/*.go, pkg/polymorphichelpers/rollout_status.go (progress
+// lines) and history.go (REVISION  CHANGE-CAUSE).
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "../../sim/api/types";
 import { FakeTransport, deployment, kubectl, replicaSet } from "../testing";

@@ -1,3 +1,4 @@
+// Go's time.ParseDuration / Duration.String (sleep lines, --timeout, sim time).
 import { describe, expect, it } from "vitest";
 import { formatGoDuration, parseGoDuration } from "./duration";
 

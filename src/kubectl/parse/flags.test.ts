@@ -1,3 +1,5 @@
+// pflag's parsing as kubectl uses it: --flag=value / --flag value / -fvalue / -abc, flags after
+// arguments, `--` ending flags, "flag needs an argument".
 import { describe, expect, it } from "vitest";
 import { FlagError, parseFlags, type FlagSpec } from "./flags";
 

@@ -1,3 +1,4 @@
+// A command line split as a POSIX shell would (quotes, escapes, heredoc markers) before kubectl sees it.
 import { describe, expect, it } from "vitest";
 import { tokenize } from "./tokenize";
 

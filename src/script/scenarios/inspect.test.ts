@@ -110,7 +110,7 @@ describe("discovery, client info and errors", async () => {
       "Kubernetes control plane is running at https://192.168.49.2:6443\nCoreDNS is running at https://192.168.49.2:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
     ));
   it("explain", () =>
-    expect(outputOf(r.transcript, "kubectl explain deployment.spec.replicas")).toMatch(/^GROUP: {6}apps\nKIND: {7}Deployment\nVERSION: {4}v1\n\nFIELD: replicas <integer>\n\nDESCRIPTION:\n {4}Number of desired pods\./));
+    expect(outputOf(r.transcript, "kubectl explain deployment.spec.replicas")).toMatch(/^GROUP: {6}apps\nKIND: {7}Deployment\nVERSION: {4}v1\n\nFIELD: replicas <integer>\n\n\nDESCRIPTION:\n {4}Number of desired pods\./));
   it("api-resources", () => {
     const out = outputOf(r.transcript, "kubectl api-resources").split("\n");
     expect(out[0]).toMatch(/^NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND$/);
