@@ -70,6 +70,35 @@ describe("summarizePod", () => {
     });
   });
 
+  it.each([
+    [59 * SEC, "2 (59s ago)"],
+    [2 * MIN, "2 (2m ago)"],
+    [2 * MIN + 5 * SEC, "2 (2m5s ago)"],
+    [10 * MIN, "2 (10m ago)"],
+    [3 * 60 * MIN, "2 (3h ago)"],
+    [8 * 60 * MIN, "2 (8h ago)"],
+    [48 * 60 * MIN, "2 (2d ago)"],
+  ])("RESTARTS with the last restart %d ms ago → %s (HumanDuration of lastState.terminated.finishedAt)", (ago, want) => {
+    const at = 3 * 24 * 60 * MIN;
+    const cs = runningStatus("app", 0, {
+      restartCount: 2,
+      lastState: { terminated: { exitCode: 1, reason: "Error", startedAt: ts(at - ago - 5 * SEC), finishedAt: ts(at - ago) } },
+    });
+    const p = withStatus(pod({ containers: [container("app", "busybox")] }), { containerStatuses: [cs] });
+    expect(summarizePod(p, at)).toEqual({ ready: "1/1", status: "Running", restarts: want });
+  });
+
+  it("RESTARTS sums containers and dates from the most recent termination of any of them", () => {
+    const term = (finished: number) => ({ terminated: { exitCode: 1, reason: "Error", startedAt: ts(0), finishedAt: ts(finished) } });
+    const p = withStatus(pod({ containers: [container("app", "busybox"), container("sidecar", "envoy")] }), {
+      containerStatuses: [
+        runningStatus("app", 0, { restartCount: 1, lastState: term(now - 5 * MIN) }),
+        runningStatus("sidecar", 0, { restartCount: 4, lastState: term(now - 30 * SEC) }),
+      ],
+    });
+    expect(summarizePod(p, now).restarts).toBe("5 (30s ago)");
+  });
+
   it("ErrImagePull and ImagePullBackOff", () => {
     expect(
       summarizePod(
