@@ -22,6 +22,9 @@ describe("kubectl command line", () => {
     expect((await kubectl(fake, "kubectl get pods --frob")).text).toBe("error: unknown flag: --frob\nSee 'kubectl get --help' for usage.\n");
     expect((await kubectl(fake, "kubectl get pods -z")).text).toBe("error: unknown shorthand flag: 'z' in -z\nSee 'kubectl get --help' for usage.\n");
     expect((await kubectl(fake, "kubectl create deployment web")).text).toBe('error: required flag(s) "image" not set\n');
+    // the root command parses its flags too, before it finds nothing to run
+    expect((await kubectl(fake, "kubectl -n")).text).toBe("error: flag needs an argument: 'n' in -n\nSee 'kubectl --help' for usage.\n");
+    expect((await kubectl(fake, "kubectl --frob")).text).toBe("error: unknown flag: --frob\nSee 'kubectl --help' for usage.\n");
   });
   it("reports unknown resource types", async () => {
     const r = await kubectl(new FakeTransport(), "kubectl get foo");

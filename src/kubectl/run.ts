@@ -76,6 +76,13 @@ async function dispatch(argv: readonly string[], env: KubectlEnv, out: Output): 
   let rest = [...argv];
   const at = firstPositional(rest, GLOBAL_FLAGS);
   if (at < 0) {
+    // cobra parses the root's flags before finding it has nothing to run
+    try {
+      parseFlags(rest, GLOBAL_FLAGS);
+    } catch (e) {
+      if (e instanceof FlagError) throw new KubectlError(`error: ${e.message}\nSee 'kubectl --help' for usage.`);
+      throw e;
+    }
     out.write("stdout", ROOT_HELP);
     return 0;
   }
