@@ -16,6 +16,7 @@ describe("inspecting a running app", async () => {
       "sim settle",
       "sim request --from client http://web",
       "sim request http://web",
+      "sim request --from default/client http://nope",
       "kubectl logs deploy/web --tail=1",
       "kubectl exec client -- nslookup web",
       "kubectl exec client -- cat /etc/resolv.conf",
@@ -35,6 +36,10 @@ describe("inspecting a running app", async () => {
     expect(out[1]).toMatch(/^coredns → pods:worker-\d: web\.default\.svc\.cluster\.local\. A 10\.\d+\.\d+\.\d+$/);
     expect(out[2]).toMatch(/^pods:worker-\d → kube-proxy@worker-\d: 10\.\d+\.\d+\.\d+:80 → KUBE-SVC-[A-Z2-7]{16}$/);
     expect(out).toContain("<title>Welcome to nginx!</title>");
+    // NAMESPACE/POD works too; CoreDNS knows no such Service
+    expect(outputOf(r.transcript, "sim request --from default/client http://nope")).toMatch(
+      /^pods:worker-\d → coredns: DNS A\? nope\ncoredns → pods:worker-\d: nope: NXDOMAIN\ncurl: \(6\) Could not resolve host: nope\n$/,
+    );
     // from outside the cluster nobody resolves cluster names
     expect(outputOf(r.transcript, "sim request http://web")).toBe("curl: (6) Could not resolve host: web\n");
   });
