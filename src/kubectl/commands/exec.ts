@@ -25,7 +25,7 @@ export const execCommand: Command = {
     }
     const command = ctx.dashArgs;
     if (command.length === 0) throw usageError(ctx.commandPath, "you must specify at least one command for the container");
-    const pod = await resolvePod(ctx, ctx.args[0]);
+    const pod = await resolvePod(ctx, ctx.args[0], "exec");
     const container = chooseContainer(ctx, pod);
     const res = await ctx.transport.request({
       verb: "create",

@@ -46,7 +46,7 @@ export const logsCommand: Command = {
     if (ctx.args.length === 0) throw usageError(ctx.commandPath, "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command");
     const arg = ctx.args[0];
     if (ctx.args.length === 2) ctx.parsed.values.set("container", ctx.args[1]);
-    const pod = await resolvePod(ctx, arg);
+    const pod = await resolvePod(ctx, arg, "logs");
     const container = chooseContainer(ctx, pod);
     const ns = pod.metadata.namespace ?? ctx.namespace;
     const name = pod.metadata.name ?? "";

@@ -3,12 +3,14 @@ import type { CommandContext } from "../context";
 import { plainError } from "../errors";
 import { lookupResource } from "../resources";
 import { getObject, listObjects } from "./objects";
+import { byLogging, byMostActive, firstPod } from "./podSelection";
 
 /**
- * The pod `logs`/`exec` talk to: `POD`, `pod/POD`, or `deployment/web` (kubectl picks the
- * first pod of the selector and says so on stderr).
+ * The pod `logs`/`exec` talk to: `POD`, `pod/POD`, or `deployment/web`. For a controller kubectl
+ * sorts the selector's pods (`logs`: ByLogging, and it says which it took on stderr, as
+ * logsForObject does; `exec`: the most active pod, silently, as attachablePodForObject does).
  */
-export async function resolvePod(ctx: CommandContext, arg: string): Promise<Pod> {
+export async function resolvePod(ctx: CommandContext, arg: string, purpose: "logs" | "exec"): Promise<Pod> {
   const podType = lookupResource("pods");
   if (!podType) throw plainError("pods are not served");
   const slash = arg.indexOf("/");
@@ -21,9 +23,10 @@ export async function resolvePod(ctx: CommandContext, arg: string): Promise<Pod>
   const labels = owner.spec?.selector?.matchLabels ?? {};
   const selector = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(",");
   const pods = (await listObjects(ctx, podType, { labelSelector: selector })) as Pod[];
-  if (pods.length === 0) throw plainError(`timed out waiting for the condition`);
-  if (pods.length > 1) ctx.out.errLine(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}`);
-  return pods[0];
+  const pod = firstPod(pods, purpose === "logs" ? byLogging : byMostActive);
+  if (!pod) throw plainError(`timed out waiting for the condition`);
+  if (purpose === "logs" && pods.length > 1) ctx.out.errLine(`Found ${pods.length} pods, using pod/${pod.metadata.name}`);
+  return pod;
 }
 
 /** `-c`, else the default-container annotation, else the first container (with kubectl's notice). */
