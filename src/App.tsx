@@ -1,5 +1,6 @@
 import { LazyMotion, MotionConfig } from "framer-motion";
 import { ApplyExample, Diagram, NarrationLog, PlaybackBar, StepCard, Timeline, usePlaybackKeys } from "./ui";
+import { SidePanel } from "./ui/panels";
 
 const loadMotionFeatures = () => import("./ui/motionFeatures").then((m) => m.default);
 
@@ -17,10 +18,13 @@ export function App() {
             <PlaybackBar />
             <ApplyExample />
           </header>
-          <main className="stage">
-            <Diagram />
-            <StepCard />
-          </main>
+          <div className="workspace">
+            <main className="stage">
+              <Diagram />
+              <StepCard />
+            </main>
+            <SidePanel />
+          </div>
           <footer className="dock">
             <Timeline />
             <NarrationLog />

@@ -22,3 +22,4 @@ export { MAX_STEPS, type ScenarioStep } from "./slices/scenarioSlice";
 export { onSessionChange, whenSession } from "./sessionWatch";
 export { uiTransport } from "./uiTransport";
 export { rebootCluster, type ClusterShape } from "./reboot";
+export { messageLog, startMessageLog, MessageLog, type LoggedMessage, type LoggedWrite } from "./messageLog";

@@ -1,4 +1,4 @@
-import { appStore } from "./session";
+import { appStore, currentSession } from "./session";
 import { saveManifest } from "./persistence";
 import { editManifest, replaceManifest, type ApplyStatus } from "./slices/editorSlice";
 import { afterSelect, togglePanel, type PanelId } from "./slices/panelsSlice";
@@ -43,5 +43,10 @@ export function setApplyStatus(status: ApplyStatus | null): void {
 
 /** Something the user did that a shared link should replay. */
 export function recordStep(step: ScenarioStep): void {
-  appStore.setState((s) => addStep(s, step));
+  appStore.setState((s) => addStep(s, { ...step, at: step.at ?? Math.max(0, (currentSession()?.cluster.now() ?? s.now) - s.origin) }));
+}
+
+/** The pod whose scheduling attempt the scheduler inspector shows (`namespace/name`). */
+export function inspectPod(podKey: string | null): void {
+  appStore.setState({ inspectedPod: podKey });
 }

@@ -4,7 +4,10 @@ import type { ProfileName } from "../../sim/clusterTypes";
  * What a shared link recreates: the cluster (profile, seed, workers) and what the user did to
  * it, in order — manifests applied and simulator actions (`sim node stop worker-2`).
  */
-export type ScenarioStep = { apply: string } | { sim: string };
+export type ScenarioStep = ({ apply: string } | { sim: string }) & {
+  /** Cluster time of the step, in ms since the cluster came up (a link replays it then). */
+  at?: number;
+};
 
 export interface ScenarioState {
   profile: ProfileName;

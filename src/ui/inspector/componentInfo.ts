@@ -1,0 +1,15 @@
+/** What each component does, in two sentences, for the inspector. Keyed by role (id before `@`). */
+export const COMPONENT_INFO: Readonly<Record<string, { title: string; text: string }>> = {
+  kubectl: { title: "kubectl", text: "The command-line client: it turns what you type into HTTP requests to kube-apiserver. It never talks to nodes or to etcd directly." },
+  "kube-apiserver": { title: "kube-apiserver", text: "The hub of the cluster: every read and write by every component goes through it, authenticated, admitted and validated. It is the only component that talks to etcd, and it pushes every change to the watchers that asked." },
+  etcd: { title: "etcd", text: "A consistent key-value store that holds every object of the cluster under /registry/…. Every write gets the next global revision, and watches resume from a revision." },
+  "kube-scheduler": { title: "kube-scheduler", text: "It watches for pods without a node and picks one: filter plugins rule nodes out, score plugins rank the rest. Then it binds the pod to the best node — it never starts anything itself." },
+  "kube-controller-manager": { title: "kube-controller-manager", text: "It runs the controllers (Deployment, ReplicaSet, DaemonSet, node lifecycle, taint eviction, EndpointSlice, garbage collector…), each a loop that compares desired with actual state. They act only by writing objects through kube-apiserver." },
+  "cloud-controller-manager": { title: "cloud-controller-manager", text: "It connects the cluster to the cloud provider: it creates load balancers for LoadBalancer Services and labels nodes with their cloud details. Like every controller it works through kube-apiserver." },
+  coredns: { title: "CoreDNS", text: "The cluster's DNS server: it watches Services and answers names like web.default.svc.cluster.local with their ClusterIPs. Pods reach it through the kube-dns Service at 10.96.0.10." },
+  kubelet: { title: "kubelet", text: "The node agent: it watches the pods bound to its node and makes them run through the container runtime (CRI), then reports their status. It renews the node's Lease every 10 s so the control plane knows the node is alive." },
+  "container-runtime": { title: "container runtime (containerd)", text: "It pulls images from the registry and creates, starts and stops containers when the kubelet asks over CRI. It knows nothing about pods beyond what the kubelet tells it." },
+  "kube-proxy": { title: "kube-proxy", text: "It programs its node's packet rules (iptables or IPVS) so traffic to a Service's ClusterIP reaches one of its ready endpoints. It watches Services and EndpointSlices and rewrites the rules when they change." },
+  registry: { title: "image registry", text: "Where images live (docker.io, registry.k8s.io): container runtimes download image layers from it. A wrong image name or tag fails here, and the pod shows ErrImagePull." },
+  cloud: { title: "cloud provider", text: "The simulated cloud's API: machines, and load balancers with external IPs. cloud-controller-manager is its only client." },
+};
