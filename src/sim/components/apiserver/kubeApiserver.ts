@@ -4,7 +4,8 @@ import type { Kernel } from "../../runtime/kernel";
 import type { ComponentId } from "../../runtime/trace";
 import { draw, type Profile } from "../../profiles";
 import type { EtcdServer } from "../etcd";
-import { internalError, notFound } from "./errors";
+import { internalError, methodNotAllowed, notFound } from "./errors";
+import { endpointsView } from "./endpointsView";
 import { requestSummary, verbPhrase } from "./httpVerb";
 import type { ApiRequest, ApiResponse, WatchEvent } from "./request";
 import { requestFilter } from "./requestFilter";
@@ -70,6 +71,10 @@ export class KubeApiserver {
       return;
     }
     if (from === "kubectl") this.notePipeline(req, info);
+    if (info.readOnly) {
+      this.kernel.after(draw(this.kernel.rng, this.profile.network.apiserverMs), () => this.readOnlyView(req, info, reply));
+      return;
+    }
     const work = () => {
       if (req.verb === "get") this.get(req, info, reply);
       else if (req.verb === "list") this.list(req, reply);
@@ -108,11 +113,29 @@ export class KubeApiserver {
     });
   }
 
+  /** Resources served as views of others (v1 Endpoints from EndpointSlices): read only. */
+  private readOnlyView(req: ApiRequest, info: ResourceInfo, reply: Reply): void {
+    if (req.verb !== "get" && req.verb !== "list") {
+      reply({ ok: false, status: 405, error: methodNotAllowed(`${req.verb} is not supported on ${info.resource} in kubeglass: they mirror the EndpointSlices`) });
+      return;
+    }
+    this.whenEtcdReachable(reply, () => {
+      const items = this.snapshot(req);
+      if (req.verb === "list") reply({ ok: true, status: 200, items, resourceVersion: String(this.etcd.store.revision) });
+      else {
+        const found = items.find((o) => o.metadata.name === req.name);
+        if (found) reply({ ok: true, status: 200, object: found });
+        else reply({ ok: false, status: 404, error: notFound(groupResource(info), req.name ?? "") });
+      }
+    });
+  }
+
   /** The objects a list (or the start of a watch) returns, from the watch cache. */
   snapshot(req: ApiRequest): KubeObject[] {
     const info = resourceByPlural(req.resource);
     const filter = requestFilter(req);
     if (!info || "kind" in filter) return [];
+    if (info.resource === "endpoints") return endpointsView(this.etcd.store, req.namespace).filter((o) => filter.matches(o));
     const prefix = etcdKey(info, info.namespaced ? req.namespace : undefined) + "/";
     const items: KubeObject[] = [];
     for (const e of this.etcd.store.range(prefix)) if (filter.matches(e.value)) items.push(e.value);

@@ -10,6 +10,9 @@ import type { CriRuntime } from "./cri";
 import { healthyConditions, nodeForRegistration, type MachineSpec } from "./nodeObject";
 import { PodWorker, type KubeletContext } from "./podWorker";
 
+/** The status manager's syncBatch period: failed pod status updates are retried this often. */
+const STATUS_SYNC_PERIOD_MS = 10_000;
+
 export interface KubeletOptions {
   kernel: Kernel;
   profile: Profile;
@@ -237,7 +240,11 @@ export class Kubelet {
       ev.reportingInstance = this.nodeName;
       if (fieldPath) ev.involvedObject.fieldPath = fieldPath;
     }
-    this.send(req);
+    // The recorder learns from the answer whether the event exists, so repeats become count++ patches.
+    this.send(req, (_ok, res) => {
+      if (res.ok) call.followUp?.(res);
+      else call.onFailure?.(res.error);
+    });
   }
 
   private statusChanged(w: PodWorker): void {
@@ -262,7 +269,10 @@ export class Kubelet {
     this.inflight.add(uid);
     this.send({ verb: "patch", resource: "pods", subresource: "status", namespace: w.pod.metadata.namespace, name: w.pod.metadata.name, patchType: "merge", body: { status }, fieldManager: "kubelet" }, (ok) => {
       this.inflight.delete(uid);
-      if (!ok) this.lastSent.delete(uid);
+      if (ok) return;
+      // The status manager tries again on its next sync (every 10 s) until the API has it.
+      this.lastSent.delete(uid);
+      this.after(STATUS_SYNC_PERIOD_MS, () => this.statusChanged(w), true);
     });
   }
 

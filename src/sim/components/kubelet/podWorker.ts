@@ -2,6 +2,7 @@ import type { Container, Pod, Probe } from "../../api/types";
 import type { Profile } from "../../profiles";
 import { toTimestamp } from "../../runtime/virtualTime";
 import type { CriRuntime, ContainerExit } from "./cri";
+import { alreadyPresentMessage, backOffPullingMessage, failedToPullMessage, imagePullBackOffWaitingMessage, pulledMessage, pullingMessage } from "../runtime";
 import { computePodStatus, type ContainerRecord, type PodRecordView } from "./podStatus";
 
 /** What a pod worker needs from its kubelet. */
@@ -108,26 +109,26 @@ export class PodWorker {
     const fieldPath = `spec.${isInit ? "initContainers" : "containers"}{${spec.name}}`;
     // Restarting, the dead container's terminated state (STATUS `Error`) is what the kubelet reports until the new one runs.
     if (!rec.state.terminated) rec.state = { waiting: { reason: isInit ? "PodInitializing" : "ContainerCreating" } };
-    this.k.runtime.ensureImage(spec.image, spec.imagePullPolicy, this.ref(), () => this.k.event(pod, "Normal", "Pulling", `Pulling image "${spec.image}"`, fieldPath), (r) => {
+    this.k.runtime.ensureImage(spec.image, spec.imagePullPolicy, this.ref(), () => this.k.event(pod, "Normal", "Pulling", pullingMessage(spec.image), fieldPath), (r) => {
       if (this.terminating) return;
       if (!r.ok) {
         rec.state = { waiting: { reason: r.reason, message: r.message } };
-        this.k.event(pod, "Warning", "Failed", `Failed to pull image "${spec.image}": ${r.message}`, fieldPath);
+        this.k.event(pod, "Warning", "Failed", failedToPullMessage(spec.image, r.message), fieldPath);
         this.k.event(pod, "Warning", "Failed", `Error: ${r.reason}`, fieldPath);
         this.k.statusChanged(this);
         const wait = this.nextBackoff(`pull/${spec.name}`);
         this.k.after(Math.min(wait, 1000), () => {
           if (this.terminating) return;
-          rec.state = { waiting: { reason: "ImagePullBackOff", message: `Back-off pulling image "${spec.image}": ${r.reason}: ${r.message}` } };
-          this.k.event(pod, "Normal", "BackOff", `Back-off pulling image "${spec.image}"`, fieldPath);
+          rec.state = { waiting: { reason: "ImagePullBackOff", message: imagePullBackOffWaitingMessage(spec.image, r.message) } };
+          this.k.event(pod, "Normal", "BackOff", backOffPullingMessage(spec.image), fieldPath);
           this.k.event(pod, "Warning", "Failed", "Error: ImagePullBackOff", fieldPath);
           this.k.statusChanged(this);
         });
         this.k.after(wait, () => this.startContainer(spec, rec, isInit));
         return;
       }
-      if (r.alreadyPresent) this.k.event(pod, "Normal", "Pulled", `Container image "${spec.image}" already present on machine`, fieldPath);
-      else this.k.event(pod, "Normal", "Pulled", `Successfully pulled image "${spec.image}" in ${seconds(r.pullMs)} (${seconds(r.waitingMs)} including waiting). Image size: ${r.sizeBytes} bytes.`, fieldPath);
+      if (r.alreadyPresent) this.k.event(pod, "Normal", "Pulled", alreadyPresentMessage(spec.image), fieldPath);
+      else this.k.event(pod, "Normal", "Pulled", pulledMessage(spec.image, r.pullMs, r.waitingMs, r.sizeBytes), fieldPath);
       rec.image = r.imageName;
       rec.imageID = r.imageRef;
       // A process can die before the start reply reaches the kubelet (`sh -c "exit 1"`): PLEG reports that exit once the container is known to have started.
@@ -289,9 +290,4 @@ export class PodWorker {
   get isDone(): boolean {
     return this.done;
   }
-}
-
-function seconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(3).replace(/0+$/, "")}s`;
 }

@@ -305,7 +305,12 @@ export class KubeScheduler {
   }
 
   private sendEvent(pod: Pod, type: "Normal" | "Warning", reason: string, message: string): void {
-    this.request(this.events.record(pod, type, reason, message).request);
+    const call = this.events.record(pod, type, reason, message);
+    // The recorder learns from the answer whether the event exists, so repeats become count++ patches.
+    this.request(call.request, (res) => {
+      if (res.ok) call.followUp?.(res);
+      else call.onFailure?.(res.error);
+    });
   }
 
   private request(req: ApiRequest, cb?: (res: ApiResponse) => void): void {
