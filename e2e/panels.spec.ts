@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import lz from "lz-string";
 import { collectConsoleErrors } from "./consoleErrors";
 
 // The side panels: manifest editor, terminal, inspector, faults, and shared links.
@@ -140,5 +141,153 @@ test("the terminal runs kubectl: -w streams, Ctrl+C stops, the real table, compl
   await typeInTerminal(page, "sim time");
   await expect(terminalText(page)).toContainText(/t=\d/);
   await page.screenshot({ path: `${SHOTS}/panels-terminal-1280x800.png` });
+  expect(errors).toEqual([]);
+});
+
+/** Applies the nginx example with the top bar's button and waits for 3 Running pods. */
+async function nginxRunning(page: Page) {
+  await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
+  await setSpeed(page, "10");
+  await expect(page.getByRole("region", { name: "Cluster diagram" }).getByRole("button", { name: /^nginx-.*, Running$/ })).toHaveCount(3, { timeout: 45_000 });
+}
+
+test("click a pod: the inspector shows its owner chain, events and YAML; then the scheduler's table", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("./");
+  await booted(page);
+  await nginxRunning(page);
+  await page.getByRole("button", { name: "Pause" }).click();
+  const diagram = page.getByRole("region", { name: "Cluster diagram" });
+  const chip = diagram.getByRole("button", { name: /^nginx-.*, Running$/ }).first();
+  const podName = ((await chip.getAttribute("aria-label")) ?? "").split(",")[0];
+  await chip.click();
+  const inspector = page.getByRole("region", { name: "Inspector" });
+  await expect(inspector).toBeVisible();
+  await expect(inspector.getByRole("region", { name: "YAML" })).toContainText(`kind: Pod`);
+  await expect(inspector.getByRole("region", { name: "YAML" })).toContainText(`name: ${podName}`);
+  await expect(inspector.getByRole("region", { name: "YAML" })).toContainText("phase: Running");
+  const events = inspector.getByRole("region", { name: "Events" });
+  await expect(events).toContainText(`Successfully assigned default/${podName} to worker-`);
+  await expect(events).toContainText("Started");
+  await expect(inspector.getByRole("region", { name: "Owner chain" })).toContainText("owned by Deployment nginx");
+  await page.screenshot({ path: `${SHOTS}/panels-inspector-pod-1280x800.png` });
+
+  await diagram.getByRole("button", { name: "kube-scheduler", exact: true }).click();
+  await expect(inspector.getByRole("combobox", { name: "Pod" })).toHaveValue(`default/${podName}`);
+  const table = inspector.getByRole("table", { name: "Filter and score plugins per node" });
+  await expect(table).toBeVisible();
+  for (const plugin of ["NodeUnschedulable", "TaintToleration", "NodeResourcesFit", "NodeResourcesBalancedAllocation", "ImageLocality"]) await expect(table).toContainText(plugin);
+  await expect(table).toContainText("node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }");
+  await expect(table.locator("thead th.sched__col--chosen")).toContainText("chosen");
+  await expect(inspector.getByRole("region", { name: "What it does" })).toContainText("filter plugins rule nodes out");
+  await page.screenshot({ path: `${SHOTS}/panels-inspector-scheduler-1280x800.png` });
+
+  await diagram.getByRole("button", { name: "etcd", exact: true }).click();
+  await expect(inspector.getByRole("region", { name: "Keys" })).toContainText(`/registry/pods/default/${podName}`);
+  await expect(inspector.getByRole("region", { name: "Latest writes" })).toContainText("/registry/");
+  await page.screenshot({ path: `${SHOTS}/panels-inspector-etcd-1280x800.png` });
+
+  await diagram.getByRole("button", { name: "kube-proxy on worker-1", exact: true }).click();
+  await expect(inspector.getByRole("region", { name: "iptables rules" })).toContainText("-A KUBE-SERVICES -d 10.96.0.10/32 -p udp");
+  await expect(inspector.getByRole("region", { name: "Recent messages" })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/panels-inspector-proxy-1280x800.png` });
+  expect(errors).toEqual([]);
+});
+
+test("stop a worker: it goes NotReady and its pods are replaced on the other workers", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("./");
+  await booted(page);
+  await nginxRunning(page);
+  const before = await pods(page, "nginx-");
+  const victim = before[0].node;
+  await openTab(page, "Faults");
+  const faults = page.getByRole("region", { name: "Faults" });
+  await faults.getByRole("button", { name: `Stop ${victim}` }).click();
+  await expect(faults.getByRole("status", { name: "Fault result" })).not.toBeEmpty();
+  await expect(faults.getByRole("button", { name: `Start ${victim}` })).toBeVisible();
+  await setSpeed(page, "600");
+  const diagram = page.getByRole("region", { name: "Cluster diagram" });
+  await expect(diagram.getByRole("group", { name: `${victim}, NotReady` })).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/panels-faults-1280x800.png` });
+  // After the 300 s toleration the pod is evicted and the ReplicaSet replaces it elsewhere.
+  await expect
+    .poll(async () => (await pods(page, "nginx-")).filter((p) => !p.deleting && p.phase === "Running" && p.node !== victim).length, { timeout: 60_000 })
+    .toBe(3);
+  expect((await pods(page, "nginx-")).some((p) => p.node === victim && p.deleting)).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test("stop the scheduler: new pods stay Pending until it starts again", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("./");
+  await booted(page);
+  await openTab(page, "Faults");
+  const faults = page.getByRole("region", { name: "Faults" });
+  await faults.getByRole("button", { name: "Stop kube-scheduler" }).click();
+  await expect(faults.getByRole("button", { name: "Start kube-scheduler" })).toBeVisible();
+  await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
+  await setSpeed(page, "60");
+  const diagram = page.getByRole("region", { name: "Cluster diagram" });
+  await expect(diagram.getByRole("button", { name: /^nginx-.*, Pending$/ })).toHaveCount(3, { timeout: 30_000 });
+  const t0 = await page.evaluate(() => window.kubeglass?.session.cluster.now() ?? 0);
+  await expect.poll(() => page.evaluate(() => window.kubeglass?.session.cluster.now() ?? 0), { timeout: 30_000 }).toBeGreaterThan(t0 + 60_000);
+  await expect(diagram.getByRole("button", { name: /^nginx-.*, Pending$/ })).toHaveCount(3);
+  expect((await pods(page, "nginx-")).every((p) => p.node === "")).toBe(true);
+  await page.screenshot({ path: `${SHOTS}/panels-faults-scheduler-stopped-1280x800.png` });
+  await faults.getByRole("button", { name: "Start kube-scheduler" }).click();
+  await expect(diagram.getByRole("button", { name: /^nginx-.*, Running$/ })).toHaveCount(3, { timeout: 45_000 });
+  expect(errors).toEqual([]);
+});
+
+test("a shared link recreates the scenario in a fresh page", async ({ page, context }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("./");
+  await booted(page);
+  await openTab(page, "Editor");
+  const editor = page.getByRole("region", { name: "Manifest editor" });
+  await editor.getByRole("combobox", { name: "Examples" }).selectOption({ label: "A DaemonSet (one pod per node)" });
+  await editor.getByRole("button", { name: "Apply" }).click();
+  await expect(editor.getByRole("status", { name: "Apply result" })).toHaveText("daemonset.apps/node-agent created", { timeout: 20_000 });
+  await setSpeed(page, "10");
+  await openTab(page, "Faults");
+  await page.getByRole("region", { name: "Faults" }).getByRole("button", { name: "Stop worker-2" }).click();
+  await page.getByRole("button", { name: "Share" }).click();
+  const link = await page.getByRole("textbox", { name: "Scenario link" }).inputValue();
+  expect(link).toMatch(/\?profile=real&seed=1&workers=3#scenario=/);
+  await page.screenshot({ path: `${SHOTS}/panels-share-1280x800.png` });
+
+  const fresh = await context.newPage();
+  const freshErrors = collectConsoleErrors(fresh);
+  await fresh.goto(link);
+  await booted(fresh);
+  await expect(fresh.getByRole("status").filter({ hasText: "Shared scenario: 2 of 2 steps replayed." })).toBeVisible({ timeout: 45_000 });
+  await fresh.getByRole("combobox", { name: "Speed" }).selectOption("600");
+  const diagram = fresh.getByRole("region", { name: "Cluster diagram" });
+  await expect(diagram.getByRole("group", { name: "worker-2, NotReady" })).toBeVisible({ timeout: 30_000 });
+  await expect(diagram.getByRole("button", { name: /^node-agent-[a-z0-9]{5}, Running$/ })).toHaveCount(2, { timeout: 30_000 });
+  // The editor opens with the shared text, rendered as text.
+  await fresh.getByRole("tab", { name: "Editor" }).click();
+  await expect(fresh.getByRole("region", { name: "Manifest editor" }).locator(".cm-content")).toContainText("name: node-agent");
+  await fresh.screenshot({ path: `${SHOTS}/panels-shared-link-1280x800.png` });
+  expect(freshErrors).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test("a link cannot run anything but manifests and sim actions", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  // A hand-made scenario: markup in the editor text and a step that is not a sim line.
+  const { compressToEncodedURIComponent } = lz;
+  const bad = compressToEncodedURIComponent(JSON.stringify({ v: 1, p: "real", s: 1, w: 3, e: "<img src=x onerror=alert(1)>", st: [{ x: "sim node stop worker-1; kubectl delete ns default" }] }));
+  await page.goto(`./#scenario=${bad}`);
+  await booted(page);
+  await expect(page.getByRole("status").filter({ hasText: "could not be read" })).toBeVisible();
+  const markup = `<img src=x onerror=alert(1)>`;
+  const good = compressToEncodedURIComponent(JSON.stringify({ v: 1, p: "real", s: 1, w: 3, e: markup, st: [] }));
+  await page.goto(`./?seed=1#scenario=${good}`);
+  await booted(page);
+  await openTab(page, "Editor");
+  await expect(page.getByRole("region", { name: "Manifest editor" }).locator(".cm-content")).toContainText(markup);
+  expect(await page.locator("img[src=x]").count()).toBe(0);
   expect(errors).toEqual([]);
 });

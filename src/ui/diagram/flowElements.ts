@@ -40,7 +40,9 @@ export function componentNames(id: string, info?: ComponentInfo): { label: strin
 export function toFlowElements(layout: Layout, components: Readonly<Record<string, ComponentInfo>>, controlPlane: string): { nodes: Node[]; edges: Edge[] } {
   const nodes: Node[] = [];
   for (const b of layout.boxes) {
-    const base = { id: b.id, position: { x: b.x, y: b.y }, width: b.w, height: b.h, parentId: b.parent, draggable: false, selectable: false, focusable: false };
+    // A box with no area (no pods waiting) is hidden: React Flow never measures a zero-height
+    // node, and one unmeasured node keeps fitView (and the fit-view control) from ever running.
+    const base = { id: b.id, position: { x: b.x, y: b.y }, width: b.w, height: b.h, parentId: b.parent, draggable: false, selectable: false, focusable: false, hidden: b.w <= 0 || b.h <= 0 };
     if (b.kind === "cluster-node") {
       const name = b.id.slice("node:".length);
       const data: ClusterNodeData = { name, controlPlane: name === controlPlane };

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { CONTROL_PLANE_COMPONENTS, type Fault, type ProfileName } from "../../sim";
+import { CONTROL_PLANE_COMPONENTS, PROFILES, type Fault, type ProfileName } from "../../sim";
 import { appStore, currentSession, naturalCompare, rebootCluster, recordStep, selectNodeReadiness, useAppStore, useAppStoreShallow } from "../../store";
 import { clusterImpl, useTicker } from "../clusterView";
 import { simLineFor } from "./simLine";
@@ -13,9 +13,11 @@ function NodeRow({ name, state, onFault }: { name: string; state: string; onFaul
   const partitioned = state === "partitioned";
   return (
     <li className="fault__row">
-      <span className="fault__name">{name}</span>
-      <span className={`fault__state fault__state--${readiness.toLowerCase()}`}>{readiness}</span>
-      {state !== "running" && <span className="fault__machine">{state}</span>}
+      <span className="fault__line">
+        <span className="fault__name">{name}</span>
+        <span className={`fault__state fault__state--${readiness.toLowerCase()}`}>{readiness}</span>
+        {state !== "running" && <span className="fault__machine">machine {state}</span>}
+      </span>
       <span className="fault__buttons">
         <button type="button" className="btn btn--small" disabled={partitioned} onClick={() => onFault({ type: stopped ? "node-start" : "node-stop", node: name })}>
           {stopped ? `Start ${name}` : `Stop ${name}`}
@@ -74,9 +76,11 @@ export default function FaultsPanel() {
         <h2 className="panel__title">Faults</h2>
       </header>
       <div className="panel__body">
-        <p className="panel__hint">Real timings: a stopped node turns NotReady after the 50 s grace period and its pods are evicted after 300 s. Raise the speed to make the wait short.</p>
+        <p className="panel__hint">
+          {profile === "real" ? "Real timings" : "Classroom timings"}: a stopped node turns NotReady after the {PROFILES[profile].controllers.nodeMonitorGracePeriodMs / 1000} s grace period and its pods are evicted {PROFILES[profile].controllers.defaultTolerationSeconds} s later. Raise the speed to make the wait short.
+        </p>
         <section className="fault__section" aria-label="Nodes">
-          <h3 className="insp__h">Nodes</h3>
+          <h3 className="panel__h">Nodes</h3>
           <ul className="fault__list">
             {nodes.map((n) => (
               <NodeRow key={n} name={n} state={impl?.machines.get(n)?.state ?? "running"} onFault={inject} />
@@ -87,7 +91,7 @@ export default function FaultsPanel() {
           </button>
         </section>
         <section className="fault__section" aria-label="Control plane">
-          <h3 className="insp__h">Control plane</h3>
+          <h3 className="panel__h">Control plane</h3>
           <ul className="fault__grid">
             {CONTROL_PLANE_COMPONENTS.map((c) => {
               const running = components[c]?.running ?? true;
@@ -102,7 +106,7 @@ export default function FaultsPanel() {
           </ul>
         </section>
         <section className="fault__section" aria-label="Pod">
-          <h3 className="insp__h">Selected pod</h3>
+          <h3 className="panel__h">Selected pod</h3>
           {pod ? (
             <button type="button" className="btn btn--small" onClick={() => inject({ type: "pod-crash", namespace: pod.slice(0, pod.indexOf("/")), name: pod.slice(pod.indexOf("/") + 1) })}>
               Crash {pod.slice(pod.indexOf("/") + 1)}
@@ -112,7 +116,7 @@ export default function FaultsPanel() {
           )}
         </section>
         <section className="fault__section" aria-label="Cluster">
-          <h3 className="insp__h">Cluster</h3>
+          <h3 className="panel__h">Cluster</h3>
           <div className="fault__profile" role="radiogroup" aria-label="Profile">
             {(["real", "fast"] as const).map((p) => (
               <label key={p} className="fault__radio">

@@ -22,7 +22,7 @@ function NodePods({ node }: { node: string }) {
   const keys = useAppStoreShallow((s) => [...(s.podsByNode.get(node) ?? [])]);
   return (
     <section className="insp__section" aria-label="Pods on this node">
-      <h3 className="insp__h">Pods on {node}</h3>
+      <h3 className="panel__h">Pods on {node}</h3>
       <ul className="insp__list">
         {keys.map((k) => (
           <li key={k}>

@@ -28,7 +28,7 @@ export function EtcdView() {
         </span>
       </p>
       <section className="insp__section" aria-label="Latest writes">
-        <h3 className="insp__h">Latest writes</h3>
+        <h3 className="panel__h">Latest writes</h3>
         <table className="insp__table">
           <thead>
             <tr>
@@ -51,7 +51,7 @@ export function EtcdView() {
         </table>
       </section>
       <section className="insp__section" aria-label="Keys">
-        <h3 className="insp__h">Keys</h3>
+        <h3 className="panel__h">Keys</h3>
         <input className="insp__filter" type="search" placeholder="Filter keys (e.g. /registry/pods/default)" aria-label="Filter keys" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <table className="insp__table">
           <thead>

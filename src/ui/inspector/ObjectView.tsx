@@ -38,7 +38,7 @@ export function ObjectView({ target }: { target: Target }) {
     <>
       {chain.length > 0 && (
         <section className="insp__section" aria-label="Owner chain">
-          <h3 className="insp__h">Owner chain</h3>
+          <h3 className="panel__h">Owner chain</h3>
           <ol className="insp__chain">
             <li>
               {obj.kind} <span className="mono">{obj.metadata.name}</span>
@@ -67,7 +67,7 @@ export function ObjectView({ target }: { target: Target }) {
         </p>
       )}
       <section className="insp__section" aria-label="Events">
-        <h3 className="insp__h">Events</h3>
+        <h3 className="panel__h">Events</h3>
         {events.length === 0 ? (
           <p className="panel__hint">&lt;none&gt;</p>
         ) : (
@@ -99,7 +99,7 @@ export function ObjectView({ target }: { target: Target }) {
         )}
       </section>
       <section className="insp__section" aria-label="YAML">
-        <h3 className="insp__h">kubectl get {target.resource} {target.name} -o yaml</h3>
+        <h3 className="panel__h">kubectl get {target.resource} {target.name} -o yaml</h3>
         <pre className="insp__pre">{toYaml(canonical(obj))}</pre>
       </section>
     </>

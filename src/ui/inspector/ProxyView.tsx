@@ -18,7 +18,7 @@ export function ProxyView({ node }: { node: string }) {
         </span>
       </p>
       <section className="insp__section" aria-label="Services">
-        <h3 className="insp__h">Services → endpoints</h3>
+        <h3 className="panel__h">Services → endpoints</h3>
         <table className="insp__table">
           <thead>
             <tr>
@@ -47,7 +47,7 @@ export function ProxyView({ node }: { node: string }) {
         </table>
       </section>
       <section className="insp__section" aria-label={rules.mode === "iptables" ? "iptables rules" : "IPVS services"}>
-        <h3 className="insp__h">{rules.mode === "iptables" ? "iptables-save -t nat (KUBE-* chains)" : "ipvsadm -Ln"}</h3>
+        <h3 className="panel__h">{rules.mode === "iptables" ? "iptables-save -t nat (KUBE-* chains)" : "ipvsadm -Ln"}</h3>
         <pre className="insp__pre">{dump}</pre>
       </section>
     </>

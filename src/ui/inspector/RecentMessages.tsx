@@ -6,7 +6,7 @@ export function RecentMessages({ id }: { id: string }) {
   const messages = messageLog().messagesOf(id).slice(0, 15);
   return (
     <section className="insp__section" aria-label="Recent messages">
-      <h3 className="insp__h">Recent messages</h3>
+      <h3 className="panel__h">Recent messages</h3>
       {messages.length === 0 ? (
         <p className="panel__hint">No messages yet.</p>
       ) : (

@@ -28,7 +28,7 @@ export function SchedulerView() {
   const options = [...new Set([...(podKey ? [podKey] : []), ...recent.map((r) => r.podKey)])];
   return (
     <section className="insp__section sched" aria-label="Scheduling decision">
-      <h3 className="insp__h">Last scheduling attempt</h3>
+      <h3 className="panel__h">Last scheduling attempt</h3>
       {options.length === 0 ? (
         <p className="panel__hint">No pod has been scheduled yet: apply a manifest, then come back.</p>
       ) : (
