@@ -291,3 +291,35 @@ test("a link cannot run anything but manifests and sim actions", async ({ page }
   expect(await page.locator("img[src=x]").count()).toBe(0);
   expect(errors).toEqual([]);
 });
+
+test("the fault panel: profile switch resets the cluster, Add node, Crash a selected pod", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("./");
+  await booted(page);
+  await openTab(page, "Faults");
+  const faults = page.getByRole("region", { name: "Faults" });
+  await expect(faults).toContainText("Real timings: a stopped node turns NotReady after the 50 s grace period");
+  await faults.getByRole("radio", { name: "fast (classroom timings)" }).check();
+  await expect(faults.getByRole("status", { name: "Fault result" })).toHaveText("A fresh cluster (fast timings, seed 1) is up.", { timeout: 30_000 });
+  await expect(faults).toContainText("Classroom timings: a stopped node turns NotReady after the 10 s grace period and its pods are evicted 30 s later.");
+  await expect.poll(() => page.url()).toContain("?profile=fast&seed=1&workers=3#scenario=");
+  await faults.getByRole("button", { name: "Add node" }).click();
+  await setSpeed(page, "10");
+  const diagram = page.getByRole("region", { name: "Cluster diagram" });
+  await expect(diagram.getByRole("group", { name: "worker-4, Ready" })).toBeVisible({ timeout: 30_000 });
+  await nginxRunning(page);
+  const chip = diagram.getByRole("button", { name: /^nginx-.*, Running$/ }).first();
+  const podName = ((await chip.getAttribute("aria-label")) ?? "").split(",")[0];
+  await chip.click();
+  await openTab(page, "Faults");
+  await faults.getByRole("button", { name: `Crash ${podName}` }).click();
+  await expect(faults.getByRole("status", { name: "Fault result" })).not.toBeEmpty();
+  const restarts = () =>
+    page.evaluate((name) => {
+      const pod = window.kubeglass?.session.cluster.list("pods", "default").find((p) => p.metadata.name === name) as unknown as { status?: { containerStatuses?: { restartCount: number }[] } } | undefined;
+      return pod?.status?.containerStatuses?.[0]?.restartCount ?? 0;
+    }, podName);
+  await expect.poll(restarts, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  await page.screenshot({ path: `${SHOTS}/panels-faults-fast-1280x800.png` });
+  expect(errors).toEqual([]);
+});

@@ -34,7 +34,7 @@ function NodeRow({ name, state, onFault }: { name: string; state: string; onFaul
 export default function FaultsPanel() {
   useTicker(700);
   const [result, setResult] = useState<Result>(null);
-  const [resetting, setResetting] = useState(false);
+  const [resetting, setResetting] = useState<ProfileName | null>(null);
   const nodes = useAppStoreShallow((s) => [...s.objects.nodes.keys()].sort(naturalCompare));
   const components = useAppStore((s) => s.components);
   const selected = useAppStore((s) => s.selected);
@@ -56,15 +56,15 @@ export default function FaultsPanel() {
 
   const reset = (next: ProfileName) => {
     const { seed, workers } = appStore.getState();
-    setResetting(true);
+    setResetting(next);
     setResult(null);
     void rebootCluster({ profile: next, seed, workers }).then(
       () => {
-        setResetting(false);
+        setResetting(null);
         setResult({ ok: true, text: `A fresh cluster (${next} timings, seed ${seed}) is up.` });
       },
       (e: unknown) => {
-        setResetting(false);
+        setResetting(null);
         setResult({ ok: false, text: e instanceof Error ? e.message : String(e) });
       },
     );
@@ -120,12 +120,12 @@ export default function FaultsPanel() {
           <div className="fault__profile" role="radiogroup" aria-label="Profile">
             {(["real", "fast"] as const).map((p) => (
               <label key={p} className="fault__radio">
-                <input type="radio" name="profile" value={p} checked={profile === p} disabled={resetting} onChange={() => reset(p)} />
+                <input type="radio" name="profile" value={p} checked={(resetting ?? profile) === p} disabled={resetting !== null} onChange={() => reset(p)} />
                 {p === "real" ? "real (Kubernetes defaults)" : "fast (classroom timings)"}
               </label>
             ))}
           </div>
-          <button type="button" className="btn btn--small btn--danger" disabled={resetting} onClick={() => reset(profile)}>
+          <button type="button" className="btn btn--small btn--danger" disabled={resetting !== null} onClick={() => reset(profile)}>
             Reset cluster
           </button>
         </section>

@@ -113,6 +113,9 @@ export function createShell(term: Terminal): Shell {
       running = null;
     }
     prompt();
+    const keys = typeahead;
+    typeahead = [];
+    for (const key of keys) handleKey(key);
   }
 
   function complete(): void {
@@ -125,36 +128,42 @@ export function createShell(term: Terminal): Shell {
     }
   }
 
-  const onData = term.onData((data) => {
-    for (const key of splitInput(data)) {
-      if (running) {
-        if (key === "\x03") {
-          write("^C\r\n");
-          running.abort();
-        }
-        continue;
-      }
-      const r = ed.key(key);
-      switch (r.type) {
-        case "draw":
-          write(r.text);
-          break;
-        case "submit":
-          void submit(r.line);
-          break;
-        case "interrupt":
-          write("^C\r\n");
-          pending = "";
-          prompt();
-          break;
-        case "complete":
-          complete();
-          break;
-        case "clear":
-          term.clear();
-          break;
-      }
+  /** Keys typed (or pasted) while a command runs: handled once the prompt is back, as a shell's type-ahead. */
+  let typeahead: string[] = [];
+
+  function handleKey(key: string): void {
+    if (running) {
+      if (key === "\x03") {
+        write("^C\r\n");
+        typeahead = [];
+        running.abort();
+      } else typeahead.push(key);
+      return;
     }
+    const r = ed.key(key);
+    switch (r.type) {
+      case "draw":
+        write(r.text);
+        break;
+      case "submit":
+        void submit(r.line);
+        break;
+      case "interrupt":
+        write("^C\r\n");
+        pending = "";
+        prompt();
+        break;
+      case "complete":
+        complete();
+        break;
+      case "clear":
+        term.clear();
+        break;
+    }
+  }
+
+  const onData = term.onData((data) => {
+    for (const key of splitInput(data)) handleKey(key);
   });
 
   write("kubeglass terminal — type \x1b[1mhelp\x1b[0m for what works here.\r\n");
