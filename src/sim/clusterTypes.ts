@@ -2,6 +2,7 @@ import type { KubeObject } from "./api/types";
 import type { ApiRequest, ApiResponse, WatchEvent } from "./components/apiserver/request";
 import type { Kernel } from "./runtime/kernel";
 import type { ComponentId, TraceListener } from "./runtime/trace";
+import type { RequestOptions, RequestResult } from "./dataPath/types";
 
 export type ProfileName = "real" | "fast";
 
@@ -63,4 +64,10 @@ export interface Cluster {
   /** Current objects of a resource straight from etcd (for displays). */
   list<T extends KubeObject = KubeObject>(resource: string, namespace?: string): T[];
   components(): ComponentInfo[];
+  /**
+   * `sim request [--from POD] URL`: one HTTP GET through the data path (DNS, kube-proxy rules, load
+   * balancer, pod), every packet a trace event; `cb` gets what curl would print (`formatCurl`).
+   * Throws an Error with a user-facing message when the source pod is not running.
+   */
+  sendRequest(opts: RequestOptions, cb: (r: RequestResult) => void): void;
 }

@@ -40,6 +40,9 @@ export class NodeMachine {
   }
 
   powerOn(): void {
+    // "running" means reachable: a machine that was cut off before it lost power boots on a working network.
+    this.kubeletClient.setPartitioned(false);
+    this.proxyClient.setPartitioned(false);
     this.state = "running";
     this.runtime.powerOn();
     this.kubelet.start();

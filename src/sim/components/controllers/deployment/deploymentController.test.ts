@@ -142,7 +142,7 @@ describe("Deployment controller sync", () => {
     };
     const early = syncDeployment("default/web", testContext({ objects: [d, rs], now: 100_000 }));
     expect(early.after).toBeUndefined();
-    expect(early.resyncAfterMs).toBe(500_001);
+    expect(early.resyncAfterMs).toBe(501_000);
     const late = syncDeployment("default/web", testContext({ objects: [d, rs], now: 600_001 }));
     const p = statusOf(late).conditions?.find((c) => c.type === "Progressing");
     expect([p?.status, p?.reason, p?.message]).toEqual(["False", "ProgressDeadlineExceeded", `ReplicaSet "${rs.metadata.name}" has timed out progressing.`]);

@@ -110,5 +110,7 @@ function scheduleProgressCheck(p: RolloutPlan, s: DeploymentStatus): void {
   if (!hasProgressDeadline(p.d) || !c || deploymentComplete(p.d, s) || c.reason === Reasons.timedOut) return;
   const from = c.lastUpdateTime ? fromTimestamp(c.lastUpdateTime) : 0;
   const after = from + (p.d.spec.progressDeadlineSeconds ?? 600) * 1000 - p.ctx.now;
-  p.resyncAfterMs = Math.max(after, 0) + 1;
+  // enqueueAfter(after + 1 s); past the deadline (a finished rollout that lost pods to a dead node) client-go
+  // requeues rate-limited, which its 10 qps bucket keeps to about once a second, not a 1 ms spin.
+  p.resyncAfterMs = Math.max(after, 0) + 1000;
 }
