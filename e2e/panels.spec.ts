@@ -323,3 +323,18 @@ test("the fault panel: profile switch resets the cluster, Add node, Crash a sele
   await page.screenshot({ path: `${SHOTS}/panels-faults-fast-1280x800.png` });
   expect(errors).toEqual([]);
 });
+
+test("the editor's text survives a reload (localStorage)", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("./");
+  await booted(page);
+  await openTab(page, "Editor");
+  const editor = page.getByRole("region", { name: "Manifest editor" });
+  await editor.getByRole("combobox", { name: "Examples" }).selectOption({ label: "A pod with an init container" });
+  await editLine(page, "name: with-init", "name: kept-after-reload");
+  await page.goto("./");
+  await booted(page);
+  await openTab(page, "Editor");
+  await expect(page.getByRole("region", { name: "Manifest editor" }).locator(".cm-content")).toContainText("name: kept-after-reload");
+  expect(errors).toEqual([]);
+});

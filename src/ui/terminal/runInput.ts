@@ -5,7 +5,7 @@
  */
 import { Output } from "../../kubectl";
 import { parseScript, runStatement, simControlFor, type Statement } from "../../script";
-import { appStore, recordStep, uiTransport, type ScenarioStep, type Session } from "../../store";
+import { appStore, currentSession, recordStep, uiTransport, type ScenarioStep, type Session } from "../../store";
 
 export interface RunInputOptions {
   session: Session;
@@ -33,7 +33,7 @@ export async function runInput(source: string, opts: RunInputOptions): Promise<n
   const { session } = opts;
   let status = 0;
   for (const stmt of parsed.statements) {
-    if (opts.signal.aborted) break;
+    if (opts.signal.aborted || currentSession() !== session) break;
     const read: string[] = [];
     // runStatement echoes `$ line` as a script transcript does; the terminal already shows it.
     let echoed = false;
@@ -53,7 +53,8 @@ export async function runInput(source: string, opts: RunInputOptions): Promise<n
         return text;
       },
       out,
-      interrupted: () => opts.signal.aborted,
+      // Ctrl+C, or "Reset cluster" (this cluster is gone: waiting on it would never end).
+      interrupted: () => opts.signal.aborted || currentSession() !== session,
       maxStreamMs: Infinity,
       maxWaitMs: Infinity,
     });
