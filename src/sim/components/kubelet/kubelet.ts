@@ -46,7 +46,7 @@ export class Kubelet {
   private readonly lastSent = new Map<string, string>();
   /** Pod uid → the conditions of the status last sent (`Ready=True,…`), and uids with a status patch in flight. */
   private readonly sentConditions = new Map<string, string>();
-  private readonly inflight = new Set<string>();
+  private readonly inflight = new Map<string, number>();
   private nextIp = 2;
   private readonly freeIps: string[] = [];
   private readonly events: EventRecorder;
@@ -195,7 +195,9 @@ export class Kubelet {
   private reconcileStatus(w: PodWorker, pod: Pod): void {
     const uid = pod.metadata.uid!;
     const sent = this.sentConditions.get(uid);
-    if (sent === undefined || this.inflight.has(uid) || conditionSummary(pod.status) === sent) return;
+    // A patch still in flight will land (or fail and be retried); one unanswered for a sync period is lost.
+    const sentAt = this.inflight.get(uid);
+    if (sent === undefined || (sentAt !== undefined && this.o.kernel.now - sentAt < STATUS_SYNC_PERIOD_MS) || conditionSummary(pod.status) === sent) return;
     this.lastSent.delete(uid);
     this.statusChanged(w);
   }
@@ -266,7 +268,7 @@ export class Kubelet {
     if (this.lastSent.get(uid) === json) return;
     this.lastSent.set(uid, json);
     this.sentConditions.set(uid, conditionSummary(status));
-    this.inflight.add(uid);
+    this.inflight.set(uid, this.o.kernel.now);
     this.send({ verb: "patch", resource: "pods", subresource: "status", namespace: w.pod.metadata.namespace, name: w.pod.metadata.name, patchType: "merge", body: { status }, fieldManager: "kubelet" }, (ok) => {
       this.inflight.delete(uid);
       if (ok) return;
