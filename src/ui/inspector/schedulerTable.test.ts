@@ -12,6 +12,7 @@ describe("schedulerTable", () => {
     expect(result?.node).toMatch(/^worker-/);
     const t = schedulerTable(result!, describeResult(result!));
     expect(new Set(t.nodes)).toEqual(new Set(["control-plane", "worker-1", "worker-2"]));
+    expect(t.nodes[0]).toBe(t.chosen);
     const cp = t.nodes.indexOf("control-plane");
     const taint = t.filterRows.find((r) => r.plugin === "TaintToleration")!;
     expect(taint.cells[cp]).toEqual({ result: "fail", reason: "node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }" });

@@ -10,7 +10,7 @@ export interface ScoreCell {
 }
 
 export interface SchedulerTable {
-  /** Evaluated nodes, in evaluation order (the columns). */
+  /** Evaluated nodes (the columns): the chosen one first, then in evaluation order. */
   nodes: string[];
   chosen: string | undefined;
   filterRows: { plugin: string; cells: FilterCell[] }[];
@@ -19,7 +19,10 @@ export interface SchedulerTable {
   totals: (number | null)[];
 }
 
-export function schedulerTable(result: Pick<SchedulingResult, "node" | "filterPlugins" | "scoreColumns">, detail: ResultDetail): SchedulerTable {
+/** Columns: the chosen node first (so its highlight is in view), then the others in evaluation order. */
+export function schedulerTable(result: Pick<SchedulingResult, "node" | "filterPlugins" | "scoreColumns">, evaluated: ResultDetail): SchedulerTable {
+  const chosenFirst = [...evaluated.filters].sort((a, b) => Number(b.node === result.node) - Number(a.node === result.node));
+  const detail: ResultDetail = { ...evaluated, filters: chosenFirst };
   const nodes = detail.filters.map((f) => f.node);
   const filterRows = result.filterPlugins.map((plugin, p) => ({
     plugin,
