@@ -168,6 +168,10 @@ export function createFakeCluster(opts: { workers?: number; heartbeats?: boolean
     profile: "real",
     seed: 1,
     now: () => kernel.now,
+    // The stand-in has no data path: every request is refused, as by a Service with no endpoints.
+    sendRequest(_opts, cb) {
+      kernel.after(1, () => cb({ ok: false, error: "curl: (7) Failed to connect to the stand-in cluster: Couldn't connect to server", exitCode: 7, elapsedMs: 1, hops: [] }));
+    },
     request(req: ApiRequest, cb: (res: ApiResponse) => void) {
       const verb = { create: "POST", update: "PUT", patch: "PATCH", delete: "DELETE" }[req.verb as string] ?? "GET";
       hop(5, msg("kubectl", "kube-apiserver", "request", `${verb} ${req.resource}`, { verb: req.verb, resource: req.resource }), () => {
