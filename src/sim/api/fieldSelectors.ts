@@ -13,17 +13,25 @@ export type FieldSelectorResult = { ok: true; requirements: FieldRequirement[] }
 type Getter = (obj: Record<string, unknown>) => string;
 
 function path(obj: unknown, dotted: string): unknown {
+  return walk(obj, dotted.split("."));
+}
+
+function walk(obj: unknown, parts: readonly string[]): unknown {
   let cur: unknown = obj;
-  for (const part of dotted.split(".")) {
+  for (let i = 0; i < parts.length; i++) {
     if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string, unknown>)[part];
+    cur = (cur as Record<string, unknown>)[parts[i]];
   }
   return cur;
 }
 
-const str = (dotted: string): Getter => (obj) => {
-  const v = path(obj, dotted);
-  return v === undefined || v === null ? "" : String(v);
+const str = (dotted: string): Getter => {
+  // Split once: watch filters call the getter for every event.
+  const parts = dotted.split(".");
+  return (obj) => {
+    const v = walk(obj, parts);
+    return v === undefined || v === null ? "" : String(v);
+  };
 };
 
 const META: Record<string, Getter> = { "metadata.name": str("metadata.name"), "metadata.namespace": str("metadata.namespace") };

@@ -5,19 +5,45 @@
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
+/** Structural equality of JSON-like data; keys holding `undefined` count as absent. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
   if (isObj(a) && isObj(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-    return ka.length === kb.length && ka.every((k) => deepEqual(a[k], b[k]));
+    // Walks the keys without building key lists (kube-apiserver compares every update).
+    let defined = 0;
+    for (const k of Object.keys(a)) {
+      const v = a[k];
+      if (v === undefined) continue;
+      defined++;
+      if (!deepEqual(v, b[k])) return false;
+    }
+    for (const k of Object.keys(b)) if (b[k] !== undefined) defined--;
+    return defined === 0;
   }
   return false;
 }
 
+/** A deep copy of JSON-like data (what structuredClone gives for it, without its serialiser's cost). */
+export function deepCopy<T>(v: T): T {
+  return clone(v);
+}
+
 function clone<T>(v: T): T {
-  return v === undefined || v === null || typeof v !== "object" ? v : structuredClone(v);
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < v.length; i++) out.push(clone(v[i]));
+    return out as T;
+  }
+  const src = v as Obj;
+  const out: Obj = {};
+  for (const k of Object.keys(src)) out[k] = clone(src[k]);
+  return out as T;
 }
 
 /** RFC 7386: objects merge recursively, null deletes, everything else (arrays too) replaces. */

@@ -30,14 +30,17 @@ export class EventQueue {
   push(at: number, priority: number, run: () => void, background = false): QueuedTask {
     const task: QueuedTask = { at, priority, seq: this.nextSeq++, run, cancelled: false, background };
     const h = this.heap;
+    // Sift up by moving parents down into the hole (no swaps, no temporary arrays).
+    let i = h.length;
     h.push(task);
-    let i = h.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(h[i], h[parent])) break;
-      [h[i], h[parent]] = [h[parent], h[i]];
+      const p = h[parent];
+      if (!before(task, p)) break;
+      h[i] = p;
       i = parent;
     }
+    h[i] = task;
     return task;
   }
 
@@ -50,19 +53,20 @@ export class EventQueue {
     if (h.length === 0) return undefined;
     const top = h[0];
     const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
+    const n = h.length;
+    if (n > 0) {
+      // Sift the last task down from the root, moving smaller children up into the hole.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l], h[m])) m = l;
-        if (r < h.length && before(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
+        const m = r < n && before(h[r], h[l]) ? r : l;
+        if (!before(h[m], last)) break;
+        h[i] = h[m];
         i = m;
       }
+      h[i] = last;
     }
     return top;
   }

@@ -1,4 +1,4 @@
-import { EventQueue } from "./eventQueue";
+import { EventQueue, type QueuedTask } from "./eventQueue";
 import { Rng } from "./rng";
 import { TraceRecorder, type TraceInput } from "./trace";
 
@@ -47,17 +47,18 @@ export class Kernel {
    * Runs `run` after `delayMs` of virtual time. Background timers (heartbeats, periodic
    * monitors) do not count as pending work when the cluster settles.
    */
-  after(delayMs: number, run: () => void, opts: { background?: boolean; priority?: number } = {}): Timer {
-    const background = opts.background ?? false;
-    const task = this.queue.push(this.clock + Math.max(0, delayMs), opts.priority ?? Priority.timer, run, background);
+  after(delayMs: number, run: () => void, opts?: { background?: boolean; priority?: number }): Timer {
+    const background = opts?.background ?? false;
+    const task = this.queue.push(this.clock + Math.max(0, delayMs), opts?.priority ?? Priority.timer, run, background);
     if (!background) this.foreground++;
-    return {
-      cancel: () => {
-        if (task.cancelled) return;
-        task.cancelled = true;
-        if (!background) this.foreground--;
-      },
-    };
+    return new TimerHandle(this, task);
+  }
+
+  /** A timer was cancelled before it ran (TimerHandle's bookkeeping; not for components). */
+  cancelTimer(task: QueuedTask): void {
+    if (task.cancelled) return;
+    task.cancelled = true;
+    if (!task.background) this.foreground--;
   }
 
   /** True while any message or non-background timer is pending. */
@@ -86,25 +87,46 @@ export class Kernel {
     this.dropCancelled();
     const task = this.queue.pop();
     if (!task) return false;
-    this.clock = task.at;
-    this.processed++;
-    if (!task.background) this.foreground--;
-    task.run();
+    this.run(task);
     return true;
   }
 
   /** Runs every task due up to `untilMs`, then sets the clock to `untilMs`. */
   runUntil(untilMs: number): void {
+    const q = this.queue;
     for (;;) {
-      this.dropCancelled();
-      const next = this.queue.peek();
-      if (!next || next.at > untilMs) break;
-      this.step();
+      let next = q.peek();
+      while (next !== undefined && next.cancelled) {
+        q.pop();
+        next = q.peek();
+      }
+      if (next === undefined || next.at > untilMs) break;
+      q.pop();
+      this.run(next);
     }
     if (untilMs > this.clock) this.clock = untilMs;
   }
 
+  private run(task: QueuedTask): void {
+    this.clock = task.at;
+    this.processed++;
+    if (!task.background) this.foreground--;
+    task.run();
+  }
+
   private dropCancelled(): void {
     while (this.queue.peek()?.cancelled) this.queue.pop();
+  }
+}
+
+/** What `after` returns: one small object per timer (no closures). */
+class TimerHandle implements Timer {
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly task: QueuedTask,
+  ) {}
+
+  cancel(): void {
+    this.kernel.cancelTimer(this.task);
   }
 }

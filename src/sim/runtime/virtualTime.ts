@@ -40,7 +40,19 @@ function civilFromDays(z: number): [number, number, number] {
 
 /** `2026-01-01T09:00:05Z` — whole seconds, as metav1.Time serialises. */
 export function toTimestamp(virtualMs: number): string {
-  const ms = EPOCH_MS + Math.floor(virtualMs / 1000) * 1000;
+  const sec = Math.floor(virtualMs / 1000);
+  // Many objects are stamped within the same virtual second: format it once.
+  if (sec === lastSecond) return lastStamp;
+  lastStamp = formatTimestamp(sec);
+  lastSecond = sec;
+  return lastStamp;
+}
+
+let lastSecond = Number.NaN;
+let lastStamp = "";
+
+function formatTimestamp(sec: number): string {
+  const ms = EPOCH_MS + sec * 1000;
   const days = Math.floor(ms / 86400000);
   const rem = ms - days * 86400000;
   const [y, mo, d] = civilFromDays(days);

@@ -224,7 +224,7 @@ export class WriteHandler {
     const latency = draw(this.kernel.rng, this.profile.network.etcdMs);
     this.toEtcd.send(
       latency,
-      () => ({ from: "kube-apiserver", to: "etcd", kind: "etcd", verb, resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `txn ${verb} ${plan.key}`, narration: `kube-apiserver asks etcd to ${verb === "put" ? "store" : "delete"} ${plan.key}; etcd commits it through raft.` }),
+      !this.kernel.trace.active ? null : () => ({ from: "kube-apiserver", to: "etcd", kind: "etcd", verb, resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `txn ${verb} ${plan.key}`, narration: `kube-apiserver asks etcd to ${verb === "put" ? "store" : "delete"} ${plan.key}; etcd commits it through raft.` }),
       () => {
         if (!this.etcd.running) {
           this.kernel.after(this.profile.network.etcdTimeoutMs - latency, () => reply({ ok: false, status: 500, error: { ...internalError("etcdserver: request timed out"), reason: "" } }));
@@ -250,7 +250,7 @@ export class WriteHandler {
         const stored = plan.op === "put" ? store.get(plan.key)!.value : plan.value;
         this.fromEtcd.send(
           draw(this.kernel.rng, this.profile.network.etcdMs),
-          () => ({ from: "etcd", to: "kube-apiserver", kind: "etcd", verb: "ok", resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `revision ${store.revision}`, narration: `etcd confirms the write at revision ${store.revision}; kube-apiserver now tells every watcher of ${info.resource}.` }),
+          !this.kernel.trace.active ? null : () => ({ from: "etcd", to: "kube-apiserver", kind: "etcd", verb: "ok", resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `revision ${store.revision}`, narration: `etcd confirms the write at revision ${store.revision}; kube-apiserver now tells every watcher of ${info.resource}.` }),
           () => {
             plan.after?.();
             if (also) this.watches.publish(also.resource, alsoPrev?.value, store.get(also.key)?.value);

@@ -60,7 +60,7 @@ export class ApiClientImpl implements ApiClient {
     const id = this.identity;
     this.toServer.send(
       this.hop(),
-      () => ({ from: id, to: "kube-apiserver", kind: "request", verb: req.subresource === "binding" ? "bind" : req.verb, resource: req.resource, namespace: req.namespace, name: req.name ?? (req.body as KubeObject | undefined)?.metadata?.name, summary: requestSummary(req), narration: `${id} asks kube-apiserver to ${verbPhrase(req, kindOf(req))}.` }),
+      !this.kernel.trace.active ? null : () => ({ from: id, to: "kube-apiserver", kind: "request", verb: req.subresource === "binding" ? "bind" : req.verb, resource: req.resource, namespace: req.namespace, name: req.name ?? (req.body as KubeObject | undefined)?.metadata?.name, summary: requestSummary(req), narration: `${id} asks kube-apiserver to ${verbPhrase(req, kindOf(req))}.` }),
       () => {
         const reach = this.reachability();
         if (reach === "unreachable") {
@@ -81,7 +81,7 @@ export class ApiClientImpl implements ApiClient {
     const id = this.identity;
     this.fromServer.send(
       this.hop(),
-      () => ({ from: "kube-apiserver", to: id, kind: "response", verb: req.verb, resource: req.resource, namespace: req.namespace, name: req.name ?? (res.ok ? res.object?.metadata.name : undefined), status: res.status, summary: `${res.status} ${res.ok ? statusText(res.status) : res.error.reason || "Error"}`, narration: res.ok ? `kube-apiserver answers ${id}: ${statusText(res.status)}.` : `kube-apiserver rejects the request: ${res.error.message}` }),
+      !this.kernel.trace.active ? null : () => ({ from: "kube-apiserver", to: id, kind: "response", verb: req.verb, resource: req.resource, namespace: req.namespace, name: req.name ?? (res.ok ? res.object?.metadata.name : undefined), status: res.status, summary: `${res.status} ${res.ok ? statusText(res.status) : res.error.reason || "Error"}`, narration: res.ok ? `kube-apiserver answers ${id}: ${statusText(res.status)}.` : `kube-apiserver rejects the request: ${res.error.message}` }),
       () => {
         if (this.alive && !(this.partitioned && res.ok === false)) cb?.(res);
       },
@@ -140,7 +140,7 @@ export class ApiClientImpl implements ApiClient {
     const o = ev.object;
     this.fromServer.send(
       this.hop(),
-      () => ({ from: "kube-apiserver", to: id, kind: "watch", verb: ev.type, resource: w.req.resource, namespace: o.metadata.namespace, name: o.metadata.name, summary: `watch: ${o.kind} ${ev.type}`, narration: `kube-apiserver tells ${id} that ${o.kind} ${o.metadata.name} was ${ev.type === "ADDED" ? "added" : ev.type === "DELETED" ? "deleted" : "modified"}.` }),
+      !this.kernel.trace.active ? null : () => ({ from: "kube-apiserver", to: id, kind: "watch", verb: ev.type, resource: w.req.resource, namespace: o.metadata.namespace, name: o.metadata.name, summary: `watch: ${o.kind} ${ev.type}`, narration: `kube-apiserver tells ${id} that ${o.kind} ${o.metadata.name} was ${ev.type === "ADDED" ? "added" : ev.type === "DELETED" ? "deleted" : "modified"}.` }),
       () => {
         if (!w.stopped && this.alive) w.onEvent(ev);
       },

@@ -8,7 +8,21 @@ export function objectKey(obj: KubeObject): string {
 
 interface Index<T> {
   keysOf: (obj: T) => string[];
-  byValue: Map<string, Set<string>>;
+  /** Single-valued indexes (the standard ones) skip building an array per object. */
+  keyOf?: (obj: T) => string | undefined;
+  /** Index value → objects by cache key (insertion order = order of last change, as before). */
+  byValue: Map<string, Map<string, T>>;
+}
+
+function nodeNameOf(o: KubeObject): string | undefined {
+  const n = (o as { spec?: { nodeName?: string } }).spec?.nodeName;
+  return n ? n : undefined;
+}
+
+function controllerUidOf(o: KubeObject): string | undefined {
+  const refs = o.metadata.ownerReferences;
+  if (refs) for (const r of refs) if (r.controller) return r.uid;
+  return undefined;
 }
 
 /**
@@ -18,7 +32,7 @@ interface Index<T> {
  */
 export class SharedInformer<T extends KubeObject> implements Informer<T> {
   private readonly cache = new Map<string, T>();
-  private readonly byNamespace = new Map<string, Set<string>>();
+  private readonly byNamespace = new Map<string, Map<string, T>>();
   private readonly indexes = new Map<string, Index<T>>();
   private readonly handlers: InformerHandler<T>[] = [];
   private synced = false;
@@ -29,14 +43,8 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     private readonly client: ApiClient,
     private readonly fieldSelector?: string,
   ) {
-    this.addIndex("nodeName", (o) => {
-      const n = (o as { spec?: { nodeName?: string } }).spec?.nodeName;
-      return n ? [n] : [];
-    });
-    this.addIndex("controller", (o) => {
-      const ref = o.metadata.ownerReferences?.find((r) => r.controller);
-      return ref ? [ref.uid] : [];
-    });
+    this.addSingleIndex("nodeName", nodeNameOf);
+    this.addSingleIndex("controller", controllerUidOf);
   }
 
   get hasSynced(): boolean {
@@ -60,18 +68,32 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
 
   list(namespace?: string): T[] {
     if (namespace === undefined) return [...this.cache.values()];
-    const keys = this.byNamespace.get(namespace);
-    return keys ? [...keys].map((k) => this.cache.get(k)!) : [];
+    const objs = this.byNamespace.get(namespace);
+    return objs ? [...objs.values()] : [];
   }
 
   byIndex(index: string, value: string): T[] {
     if (index === "namespace") return this.list(value);
-    const keys = this.indexes.get(index)?.byValue.get(value);
-    return keys ? [...keys].map((k) => this.cache.get(k)!) : [];
+    const objs = this.indexes.get(index)?.byValue.get(value);
+    return objs ? [...objs.values()] : [];
   }
 
   addIndex(index: string, keysOf: (obj: T) => string[]): void {
-    const idx: Index<T> = { keysOf, byValue: new Map() };
+    this.register(index, { keysOf, byValue: new Map() });
+  }
+
+  private addSingleIndex(index: string, keyOf: (obj: T) => string | undefined): void {
+    this.register(index, {
+      keysOf: (o) => {
+        const v = keyOf(o);
+        return v === undefined ? [] : [v];
+      },
+      keyOf,
+      byValue: new Map(),
+    });
+  }
+
+  private register(index: string, idx: Index<T>): void {
     this.indexes.set(index, idx);
     for (const [k, o] of this.cache) this.indexAdd(idx, k, o);
   }
@@ -102,9 +124,9 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   private upsert(k: string, o: T): void {
     const old = this.cache.get(k);
     if (old && old.metadata.resourceVersion === o.metadata.resourceVersion) return;
-    if (old) this.unindex(k, old);
     this.cache.set(k, o);
-    this.index(k, o);
+    if (old) this.reindex(k, old, o);
+    else this.index(k, o);
     for (const h of this.handlers) {
       if (old) h.update?.(old, o);
       else h.add?.(o);
@@ -121,24 +143,74 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   private index(k: string, o: T): void {
     const ns = o.metadata.namespace;
     if (ns) {
-      let s = this.byNamespace.get(ns);
-      if (!s) this.byNamespace.set(ns, (s = new Set()));
-      s.add(k);
+      let m = this.byNamespace.get(ns);
+      if (!m) this.byNamespace.set(ns, (m = new Map()));
+      m.set(k, o);
     }
     for (const idx of this.indexes.values()) this.indexAdd(idx, k, o);
   }
 
   private indexAdd(idx: Index<T>, k: string, o: T): void {
-    for (const v of idx.keysOf(o)) {
-      let s = idx.byValue.get(v);
-      if (!s) idx.byValue.set(v, (s = new Set()));
-      s.add(k);
+    if (idx.keyOf) {
+      const v = idx.keyOf(o);
+      if (v !== undefined) addTo(idx.byValue, v, k, o);
+      return;
+    }
+    for (const v of idx.keysOf(o)) addTo(idx.byValue, v, k, o);
+  }
+
+  /**
+   * unindex(old) then index(o), with one lookup per index when the value did not change:
+   * the key still moves to the end of its entry (lists keep the order of last change).
+   */
+  private reindex(k: string, old: T, o: T): void {
+    const ns = o.metadata.namespace;
+    if (ns && old.metadata.namespace === ns) moveToEnd(this.byNamespace, ns, k, o);
+    else {
+      const oldNs = old.metadata.namespace;
+      if (oldNs) this.byNamespace.get(oldNs)?.delete(k);
+      if (ns) addTo(this.byNamespace, ns, k, o);
+    }
+    for (const idx of this.indexes.values()) {
+      if (!idx.keyOf) {
+        for (const v of idx.keysOf(old)) idx.byValue.get(v)?.delete(k);
+        for (const v of idx.keysOf(o)) addTo(idx.byValue, v, k, o);
+        continue;
+      }
+      const a = idx.keyOf(old);
+      const b = idx.keyOf(o);
+      if (a !== undefined && a === b) moveToEnd(idx.byValue, a, k, o);
+      else {
+        if (a !== undefined) idx.byValue.get(a)?.delete(k);
+        if (b !== undefined) addTo(idx.byValue, b, k, o);
+      }
     }
   }
 
   private unindex(k: string, o: T): void {
     const ns = o.metadata.namespace;
     if (ns) this.byNamespace.get(ns)?.delete(k);
-    for (const idx of this.indexes.values()) for (const v of idx.keysOf(o)) idx.byValue.get(v)?.delete(k);
+    for (const idx of this.indexes.values()) {
+      if (idx.keyOf) {
+        const v = idx.keyOf(o);
+        if (v !== undefined) idx.byValue.get(v)?.delete(k);
+      } else for (const v of idx.keysOf(o)) idx.byValue.get(v)?.delete(k);
+    }
   }
+}
+
+function moveToEnd<T>(byValue: Map<string, Map<string, T>>, v: string, k: string, o: T): void {
+  const m = byValue.get(v);
+  if (!m) {
+    byValue.set(v, new Map([[k, o]]));
+    return;
+  }
+  m.delete(k);
+  m.set(k, o);
+}
+
+function addTo<T>(byValue: Map<string, Map<string, T>>, v: string, k: string, o: T): void {
+  let m = byValue.get(v);
+  if (!m) byValue.set(v, (m = new Map()));
+  m.set(k, o);
 }

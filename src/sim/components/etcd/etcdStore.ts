@@ -17,6 +17,12 @@ export interface EtcdWrite {
   revision: number;
 }
 
+interface Bucket {
+  readonly entries: Map<string, EtcdEntry>;
+  /** Keys in order, rebuilt lazily after a key is added or removed. */
+  sorted: string[] | undefined;
+}
+
 /**
  * etcd's data model: an ordered key-value store with one global revision that every write
  * increments. Keys are `/registry/<resource>/<namespace>/<name>`. Entries are kept per
@@ -24,22 +30,28 @@ export interface EtcdWrite {
  */
 export class EtcdStore {
   private rev = 1;
-  private readonly buckets = new Map<string, Map<string, EtcdEntry>>();
+  private readonly buckets = new Map<string, Bucket>();
   private readonly writeListeners = new Set<(w: EtcdWrite) => void>();
 
   get revision(): number {
     return this.rev;
   }
 
-  /** Bucket = `/registry/<resource>/` (two path segments; services live under specs/). */
+  /**
+   * Bucket = `/registry/<resource>/` (two path segments; services live under specs/): the key
+   * up to and including its third slash (fourth for services), without splitting the key.
+   */
   private bucketOf(key: string): string {
-    const parts = key.split("/");
-    const depth = parts[2] === "services" ? 4 : 3;
-    return parts.slice(0, depth).join("/") + "/";
+    const i0 = key.indexOf("/");
+    const i1 = i0 < 0 ? -1 : key.indexOf("/", i0 + 1);
+    const i2 = i1 < 0 ? -1 : key.indexOf("/", i1 + 1);
+    let cut = i2;
+    if (i1 >= 0 && key.startsWith("services", i1 + 1) && (i2 < 0 ? key.length : i2) === i1 + 9) cut = i2 < 0 ? -1 : key.indexOf("/", i2 + 1);
+    return cut < 0 ? key + "/" : key.slice(0, cut + 1);
   }
 
   get(key: string): EtcdEntry | undefined {
-    return this.buckets.get(this.bucketOf(key))?.get(key);
+    return this.buckets.get(this.bucketOf(key))?.entries.get(key);
   }
 
   /** Entries whose key starts with `prefix`, in key order (as an etcd range). */
@@ -47,13 +59,19 @@ export class EtcdStore {
     const bucketKey = this.bucketOf(prefix.endsWith("/") ? prefix + "x" : prefix);
     const bucket = this.buckets.get(bucketKey);
     if (!bucket) return [];
+    // The sorted key list survives updates; only a new or deleted key re-sorts it.
+    let sorted = bucket.sorted;
+    if (!sorted) {
+      sorted = [...bucket.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      bucket.sorted = sorted;
+    }
     const out: EtcdEntry[] = [];
-    for (const e of bucket.values()) if (e.key.startsWith(prefix)) out.push(e);
-    return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const k of sorted) if (k.startsWith(prefix)) out.push(bucket.entries.get(k)!);
+    return out;
   }
 
   count(prefix: string): number {
-    return this.buckets.get(this.bucketOf(prefix + "x"))?.size ?? 0;
+    return this.buckets.get(this.bucketOf(prefix + "x"))?.entries.size ?? 0;
   }
 
   /**
@@ -64,10 +82,10 @@ export class EtcdStore {
     const bucketKey = this.bucketOf(key);
     let bucket = this.buckets.get(bucketKey);
     if (!bucket) {
-      bucket = new Map();
+      bucket = { entries: new Map(), sorted: undefined };
       this.buckets.set(bucketKey, bucket);
     }
-    const prev = bucket.get(key);
+    const prev = bucket.entries.get(key);
     if (expectModRevision !== undefined && (prev?.modRevision ?? 0) !== expectModRevision) return undefined;
     const revision = ++this.rev;
     const stored = { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } } as KubeObject;
@@ -78,16 +96,18 @@ export class EtcdStore {
       modRevision: revision,
       version: (prev?.version ?? 0) + 1,
     };
-    bucket.set(key, entry);
+    bucket.entries.set(key, entry);
+    if (!prev) bucket.sorted = undefined;
     this.emit({ type: "put", key, value: stored, prev: prev?.value, revision });
     return entry;
   }
 
   delete(key: string): EtcdEntry | undefined {
     const bucket = this.buckets.get(this.bucketOf(key));
-    const prev = bucket?.get(key);
+    const prev = bucket?.entries.get(key);
     if (!bucket || !prev) return undefined;
-    bucket.delete(key);
+    bucket.entries.delete(key);
+    bucket.sorted = undefined;
     const revision = ++this.rev;
     this.emit({ type: "delete", key, value: prev.value, prev: prev.value, revision });
     return prev;
@@ -102,7 +122,7 @@ export class EtcdStore {
   /** All keys (the inspector lists them). */
   keys(): string[] {
     const out: string[] = [];
-    for (const b of this.buckets.values()) for (const k of b.keys()) out.push(k);
+    for (const b of this.buckets.values()) for (const k of b.entries.keys()) out.push(k);
     return out.sort();
   }
 

@@ -36,7 +36,13 @@ export type FilterPrep =
   /** PreFilter returned Skip: Filter does not run for this pod. */
   | { readonly kind: "skip" }
   /** Run `filter` on each node; `nodeNames` (NodeAffinity) narrows the nodes to evaluate. */
-  | { readonly kind: "run"; readonly filter: (node: NodeInfo) => FilterStatus | null; readonly nodeNames?: ReadonlySet<string> }
+  | {
+      readonly kind: "run";
+      readonly filter: (node: NodeInfo) => FilterStatus | null;
+      readonly nodeNames?: ReadonlySet<string>;
+      /** The filter passes every node (it still runs, as far as the result shows; the loop need not call it). */
+      readonly passesAll?: boolean;
+    }
   /** PreFilter rejected the pod outright (every node gets this status). */
   | { readonly kind: "reject"; readonly status: FilterStatus };
 

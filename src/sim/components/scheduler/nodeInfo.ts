@@ -20,6 +20,8 @@ export class NodeInfo {
   nonZeroMilliCpu = 0;
   nonZeroMemory = 0;
   readonly pods = new Map<string, PodInfo>();
+  /** `pods.size`, as a plain field: the filter loop reads it for every node it evaluates. */
+  podCount = 0;
   /** `PROTOCOL/port` → pods using it. */
   readonly usedPorts = new Map<string, number>();
   /** Image name → size in bytes, from node.status.images. */
@@ -58,6 +60,7 @@ export class NodeInfo {
 
   addPod(p: PodInfo): void {
     this.pods.set(p.key, p);
+    this.podCount = this.pods.size;
     this.requestedMilliCpu += p.milliCpu;
     this.requestedMemory += p.memory;
     this.nonZeroMilliCpu += p.nonZeroMilliCpu;
@@ -73,6 +76,7 @@ export class NodeInfo {
     const p = this.pods.get(key);
     if (!p) return undefined;
     this.pods.delete(key);
+    this.podCount = this.pods.size;
     this.requestedMilliCpu -= p.milliCpu;
     this.requestedMemory -= p.memory;
     this.nonZeroMilliCpu -= p.nonZeroMilliCpu;

@@ -40,10 +40,36 @@ export interface ScheduleContext {
   /** Scratch buffers reused across cycles (nothing in a result points at them). */
   readonly feasible: NodeInfo[];
   scratch: Float64Array;
+  /** Where results' score arrays are carved from (one buffer shared by many results). */
+  slab: ArrayBuffer;
+  slabUsed: number;
+}
+
+const SLAB_BYTES = 256 * 1024;
+
+/**
+ * A result's raw, normalised and total arrays, carved from a shared zeroed slab: one
+ * off-heap allocation serves many attempts, and a slab is freed once all its results are.
+ */
+function resultArrays(ctx: ScheduleContext, plugins: number, n: number): { raw: Int32Array; normalized: Uint8Array; totals: Int32Array } {
+  const cells = plugins * n;
+  const bytes = (cells * 4 + n * 4 + cells + 7) & ~7;
+  if (bytes > SLAB_BYTES / 4) return { raw: new Int32Array(cells), normalized: new Uint8Array(cells), totals: new Int32Array(n) };
+  if (ctx.slabUsed + bytes > ctx.slab.byteLength) {
+    ctx.slab = new ArrayBuffer(SLAB_BYTES);
+    ctx.slabUsed = 0;
+  }
+  const at = ctx.slabUsed;
+  ctx.slabUsed += bytes;
+  return {
+    raw: new Int32Array(ctx.slab, at, cells),
+    totals: new Int32Array(ctx.slab, at + cells * 4, n),
+    normalized: new Uint8Array(ctx.slab, at + cells * 4 + n * 4, cells),
+  };
 }
 
 export function createScheduleContext(plugins: PluginSet, rng: ScheduleContext["rng"], percentageOfNodesToScore = 0): ScheduleContext {
-  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore, feasible: [], scratch: new Float64Array(64) };
+  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore, feasible: [], scratch: new Float64Array(64), slab: new ArrayBuffer(0), slabUsed: 0 };
 }
 
 interface Run {
@@ -94,7 +120,7 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
     } else if (prep.kind === "reject") {
       return { ...base, ...nothing, preFilterStatus: prep.status, absentStatus: prep.status, skippedFilters };
     } else {
-      runs.push({ plugin: plugin.name, filter: prep.filter });
+      if (!prep.passesAll) runs.push({ plugin: plugin.name, filter: prep.filter });
       if (prep.nodeNames) {
         restrict = restrict ? new Set([...restrict].filter((n) => prep.nodeNames?.has(n))) : prep.nodeNames;
         restrictedBy.push(plugin.name);
@@ -133,8 +159,20 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
   }
   ctx.nextStartNodeIndex = (ctx.nextStartNodeIndex + evaluated) % allNodes.length;
 
-  const common = {
-    ...base,
+  // The result, built as one literal per outcome (the key order of `{...base, ...}` spreads).
+  const result = (node: string | undefined, scoreColumns: ScoreColumn[], scoredCount: number, raw: Int32Array, normalized: Uint8Array, totals: Int32Array): SchedulingResult => ({
+    podKey: base.podKey,
+    podUid: base.podUid,
+    at: 0,
+    numAllNodes: base.numAllNodes,
+    filterPlugins: base.filterPlugins,
+    message: undefined,
+    detailed: true,
+    scoreColumns,
+    scoredCount,
+    raw,
+    normalized,
+    totals,
     evaluatedNodes: evaluated,
     feasibleNodes: feasible.length,
     numFeasibleNodesToFind: toFind,
@@ -145,18 +183,17 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
     start,
     failedAt,
     failures,
-  };
-  if (feasible.length === 0) return { ...common, node: undefined };
+    node,
+  });
+  if (feasible.length === 0) return result(undefined, NO_COLUMNS, 0, EMPTY_I32, EMPTY_U8, EMPTY_I32);
   // A single feasible node needs no scoring.
-  if (feasible.length === 1) return { ...common, node: feasible[0].name };
+  if (feasible.length === 1) return result(feasible[0].name, NO_COLUMNS, 0, EMPTY_I32, EMPTY_U8, EMPTY_I32);
 
   // Score.
   const n = feasible.length;
   const scorePlugins = ctx.plugins.scores;
   const columns: ScoreColumn[] = [];
-  const raw = new Int32Array(scorePlugins.length * n);
-  const normalized = new Uint8Array(scorePlugins.length * n);
-  const totals = new Int32Array(n);
+  const { raw, normalized, totals } = resultArrays(ctx, scorePlugins.length, n);
   if (ctx.scratch.length < n) ctx.scratch = new Float64Array(Math.max(n, ctx.scratch.length * 2));
   const scratch = ctx.scratch.subarray(0, n);
   for (let p = 0; p < scorePlugins.length; p++) {
@@ -188,5 +225,5 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
       if (ctx.rng.int(0, count - 1) === 0) best = i;
     }
   }
-  return { ...common, node: feasible[best].name, scoreColumns: columns, scoredCount: n, raw, normalized, totals };
+  return result(feasible[best].name, columns, n, raw, normalized, totals);
 }

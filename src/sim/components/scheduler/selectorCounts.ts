@@ -48,6 +48,8 @@ const MAX_ENTRIES = 4096;
 export class SelectorCountIndex {
   private readonly entries = new Map<string, { counts: SelectorCounts; anchor: string }>();
   private readonly anchors = new Map<string, SelectorCounts[]>();
+  /** `namespace\0key=value` → the non-terminating pods carrying that label (and their node). */
+  private readonly carriers = new Map<string, Map<PodInfo, NodeInfo>>();
 
   /** The counts for a selector, building them from `seed` (the namespace's assigned pods) the first time. */
   get(namespace: string, selector: LabelSelector, seed: () => Iterable<[PodInfo, NodeInfo]>): SelectorCounts {
@@ -60,9 +62,15 @@ export class SelectorCountIndex {
       return hit.counts;
     }
     const counts = new SelectorCounts(namespace, compileLabelSelector(selector));
-    for (const [p, node] of seed()) if (counted(p, counts)) counts.bump(node, 1);
     const first = Object.keys(selector.matchLabels ?? {}).sort()[0];
     const anchor = first === undefined ? `${namespace}\u0000*` : `${namespace}\u0000${first}=${selector.matchLabels?.[first] ?? ""}`;
+    if (first === undefined) {
+      for (const [p, node] of seed()) if (counted(p, counts)) counts.bump(node, 1);
+    } else {
+      // Only pods carrying the anchor label can match: seed from them, not the whole namespace.
+      const carriers = this.carriers.get(anchor);
+      if (carriers) for (const [p, node] of carriers) if (counts.matches(p.labels)) counts.bump(node, 1);
+    }
     this.entries.set(key, { counts, anchor });
     const list = this.anchors.get(anchor);
     if (list) list.push(counts);
@@ -84,11 +92,23 @@ export class SelectorCountIndex {
   }
 
   private offer(p: PodInfo, node: NodeInfo, delta: number): void {
-    if (this.entries.size === 0 || p.terminating) return;
+    if (p.terminating) return;
+    const counting = this.entries.size > 0;
     for (const k in p.labels) {
-      const list = this.anchors.get(`${p.namespace}\u0000${k}=${p.labels[k]}`);
+      const key = `${p.namespace}\u0000${k}=${p.labels[k]}`;
+      let members = this.carriers.get(key);
+      if (delta > 0) {
+        if (!members) this.carriers.set(key, (members = new Map()));
+        members.set(p, node);
+      } else if (members) {
+        members.delete(p);
+        if (members.size === 0) this.carriers.delete(key);
+      }
+      if (!counting) continue;
+      const list = this.anchors.get(key);
       if (list) for (const c of list) if (c.matches(p.labels)) c.bump(node, delta);
     }
+    if (!counting) return;
     const any = this.anchors.get(`${p.namespace}\u0000*`);
     if (any) for (const c of any) if (c.matches(p.labels)) c.bump(node, delta);
   }

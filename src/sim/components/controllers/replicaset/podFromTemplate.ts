@@ -1,4 +1,4 @@
-import { generateName, type KubeObject, type Pod, type PodTemplateSpec } from "../../../api";
+import { deepCopy, generateName, type KubeObject, type Pod, type PodTemplateSpec } from "../../../api";
 import type { Rng } from "../../../runtime";
 import { controllerRefTo } from "../framework";
 
@@ -20,7 +20,7 @@ export function podFromTemplate(template: PodTemplateSpec, owner: KubeObject, rn
       labels: { ...(meta.labels ?? {}) },
       ownerReferences: [controllerRefTo(owner)],
     },
-    spec: structuredClone(template.spec),
+    spec: deepCopy(template.spec),
   };
   if (meta.annotations) pod.metadata.annotations = { ...meta.annotations };
   if (meta.finalizers) pod.metadata.finalizers = [...meta.finalizers];

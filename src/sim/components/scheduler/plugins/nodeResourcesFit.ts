@@ -22,7 +22,7 @@ for (let mask = 1; mask < 8; mask++) {
 /** fitsRequest: every shortage is reported (a node short of cpu and memory counts for both). */
 export function nodeResourcesFitFilter(pod: PodInfo, node: NodeInfo): FilterStatus | null {
   let mask = 0;
-  if (node.pods.size + 1 > node.allowedPodNumber) mask |= 1;
+  if (node.podCount + 1 > node.allowedPodNumber) mask |= 1;
   if (pod.milliCpu > 0 && pod.milliCpu > node.allocatableMilliCpu - node.requestedMilliCpu) mask |= 2;
   if (pod.memory > 0 && pod.memory > node.allocatableMemory - node.requestedMemory) mask |= 4;
   return mask === 0 ? null : COMBOS[mask];

@@ -99,6 +99,9 @@ function prepareFilter(pod: PodInfo, snapshot: Snapshot, defaultSelector: (p: Po
   return { kind: "run" as const, filter };
 }
 
+/** Up to this many distinct domains are tracked in small arrays rather than looked up in maps. */
+const SMALL_DOMAINS = 8;
+
 /** ln(domains + 2): more domains weigh a domain's count more. */
 export function topologyNormalizingWeight(size: number): number {
   return Math.log(size + 2);
@@ -117,6 +120,8 @@ function prepareScore(pod: PodInfo, snapshot: Snapshot, feasible: readonly NodeI
   const requireAll = (pod.pod.spec.topologySpreadConstraints ?? []).length > 0;
   const ignored = new Set<NodeInfo>();
   const domainCounts = constraints.map(() => new Map<string, number>());
+  // Domains seen so far (a handful of zones): most nodes find theirs here without hashing.
+  const seen: string[][] = constraints.map(() => []);
   for (const node of feasible) {
     if (requireAll && !hasAllKeys(node, constraints)) {
       ignored.add(node);
@@ -124,7 +129,12 @@ function prepareScore(pod: PodInfo, snapshot: Snapshot, feasible: readonly NodeI
     }
     for (let i = 0; i < constraints.length; i++) {
       const key = constraints[i].topologyKey;
-      if (key !== HOSTNAME) domainCounts[i].set(labelOf(node, key) ?? "", 0);
+      if (key === HOSTNAME) continue;
+      const v = labelOf(node, key) ?? "";
+      const known = seen[i];
+      if (known.includes(v)) continue;
+      if (known.length < SMALL_DOMAINS) known.push(v);
+      domainCounts[i].set(v, 0);
     }
   }
   const weights = constraints.map((c, i) => topologyNormalizingWeight(c.topologyKey === HOSTNAME ? feasible.length - ignored.size : domainCounts[i].size));
@@ -143,6 +153,15 @@ function prepareScore(pod: PodInfo, snapshot: Snapshot, feasible: readonly NodeI
     }
   });
   const hostname = constraints.map((c) => c.topologyKey === HOSTNAME);
+  // Few domains: their totals as parallel arrays, scanned instead of hashed per node.
+  const domainValues = domainCounts.map((m) => (m.size <= SMALL_DOMAINS ? [...m.keys()] : undefined));
+  const domainTotals = domainCounts.map((m) => (m.size <= SMALL_DOMAINS ? [...m.values()] : undefined));
+  const domainCount = (i: number, v: string): number => {
+    const values = domainValues[i];
+    if (values === undefined) return domainCounts[i].get(v) ?? 0;
+    for (let j = 0; j < values.length; j++) if (values[j] === v) return domainTotals[i]![j];
+    return 0;
+  };
   const score = (node: NodeInfo): number => {
     if (ignored.size > 0 && ignored.has(node)) return 0;
     let s = 0;
@@ -150,7 +169,7 @@ function prepareScore(pod: PodInfo, snapshot: Snapshot, feasible: readonly NodeI
       const c = constraints[i];
       const v = labelOf(node, c.topologyKey);
       if (v === undefined) continue;
-      const cnt = hostname[i] ? c.counts.countOf(node) : (domainCounts[i].get(v) ?? 0);
+      const cnt = hostname[i] ? c.counts.countOf(node) : domainCount(i, v);
       s += cnt * weights[i] + (c.maxSkew - 1); // scoreForCount
     }
     return Math.round(s);

@@ -16,7 +16,7 @@ export function toleratesTaint(t: Toleration, taint: Pick<Taint, "key" | "value"
 }
 
 function tolerated(tolerations: readonly Toleration[], taint: Taint): boolean {
-  for (const t of tolerations) if (toleratesTaint(t, taint)) return true;
+  for (let i = 0; i < tolerations.length; i++) if (toleratesTaint(tolerations[i], taint)) return true;
   return false;
 }
 
@@ -34,7 +34,8 @@ function untolerated(taint: Taint): FilterStatus {
 
 /** The first NoSchedule/NoExecute taint (in node order) the pod does not tolerate → rejection. */
 export function taintTolerationFilter(tolerations: readonly Toleration[], taints: readonly Taint[]): FilterStatus | null {
-  for (const taint of taints) {
+  for (let i = 0; i < taints.length; i++) {
+    const taint = taints[i];
     if (taint.effect !== "NoSchedule" && taint.effect !== "NoExecute") continue;
     if (!tolerated(tolerations, taint)) return untolerated(taint);
   }
