@@ -138,7 +138,7 @@ export function strictDecodingError(unknownFields: readonly string[]): string {
 }
 
 /**
- * Decodes a parsed YAML/JSON document. With Strict (the kubectl default) unknown fields fail the
+ * Decodes a parsed YAML/JSON manifest. With Strict (the kubectl default) unknown fields fail the
  * request; with Warn they come back as warnings (`unknown field "spec.foo"`); with Ignore they
  * are dropped silently. Failure messages are the detail after `… cannot be handled as a Kind: `
  * (see cannotBeHandled) except MissingKind and NoKindMatch, which are kubectl's own errors.
