@@ -1,5 +1,4 @@
 import type { ProfileName } from "../sim/clusterTypes";
-import type { AppState } from "./appStore";
 import { appStore, startFrameLoop, startSession, type Session } from "./session";
 
 export interface ClusterShape {
@@ -8,27 +7,15 @@ export interface ClusterShape {
   workers: number;
 }
 
-/** What survives "Reset cluster": the user's work and choices, not the old cluster's state. */
-function kept(s: AppState): Partial<AppState> {
-  return {
-    panel: s.panel,
-    manifest: s.manifest,
-    manifestSeq: s.manifestSeq,
-    exampleId: s.exampleId,
-    speed: s.speed,
-    smart: s.smart,
-  };
-}
-
 /**
  * Boots a fresh cluster (the simulation chunk is already loaded by then) and makes it the
  * app's session; the old session's frame loop stops by itself. The scenario starts empty.
  */
 export async function rebootCluster(shape: ClusterShape): Promise<Session> {
   const { createCluster } = await import("../sim");
-  const keep = kept(appStore.getState());
+  // startSession keeps the user's work and choices; the scenario starts empty.
   const session = startSession(createCluster({ ...shape, traceRetention: 0 }));
-  appStore.setState({ ...keep, profile: shape.profile, seed: shape.seed, workers: shape.workers, steps: [] });
+  appStore.setState({ profile: shape.profile, seed: shape.seed, workers: shape.workers, steps: [] });
   session.driver.frame(performance.now());
   startFrameLoop(session);
   if (typeof window !== "undefined" && window.kubeglass) window.kubeglass = { ...window.kubeglass, session };

@@ -1,5 +1,5 @@
 import type { Cluster } from "../sim/clusterTypes";
-import { createAppStore, type AppStore } from "./appStore";
+import { createAppStore, type AppState, type AppStore } from "./appStore";
 import { createBridge, type Bridge } from "./bridge";
 import { createDriver, type Driver } from "./driver";
 
@@ -24,9 +24,15 @@ export const appStore: AppStore = createAppStore();
 let current: Session | null = null;
 
 /** Starts the app's session on `appStore` (replacing any previous one). */
+/** What a new cluster does not reset: the user's work and choices (made before the first boot, or kept across "Reset cluster"). */
+function userChoices(s: AppState): Partial<AppState> {
+  return { panel: s.panel, manifest: s.manifest, manifestSeq: s.manifestSeq, exampleId: s.exampleId, speed: s.speed, smart: s.smart };
+}
+
 export function startSession(cluster: Cluster): Session {
   current?.dispose();
-  appStore.setState({ ...appStore.getInitialState(), origin: cluster.now(), now: cluster.now() }, true);
+  const keep = userChoices(appStore.getState());
+  appStore.setState({ ...appStore.getInitialState(), ...keep, origin: cluster.now(), now: cluster.now() }, true);
   current = createSession(cluster, appStore);
   return current;
 }
