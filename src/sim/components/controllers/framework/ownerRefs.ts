@@ -1,21 +1,8 @@
-import type { KubeObject, OwnerReference } from "../../../api";
+import type { KubeObject } from "../../../api";
 
-/** The owner reference with controller=true, if any (metav1.GetControllerOf). */
-export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
-}
-
-/** The reference a controller puts on what it creates (metav1.NewControllerRef). */
-export function controllerRefTo(owner: KubeObject): OwnerReference {
-  return {
-    apiVersion: owner.apiVersion,
-    kind: owner.kind,
-    name: owner.metadata.name ?? "",
-    uid: owner.metadata.uid ?? "",
-    controller: true,
-    blockOwnerDeletion: true,
-  };
-}
+// The owner-reference helpers live in the api; the framework's names for them stay so
+// controllers import one door.
+export { controllerOf, newControllerRef as controllerRefTo } from "../../../api";
 
 /** True when `obj` is being deleted (deletionTimestamp set): it no longer counts as active. */
 export function isTerminating(obj: KubeObject): boolean {
