@@ -64,25 +64,28 @@ export class WatchHub {
 
   /** Fans a committed change out: ADDED / MODIFIED / DELETED as each watcher's filter sees it. */
   publish(resource: string, oldObj: KubeObject | undefined, newObj: KubeObject | undefined): void {
-    const candidates: Iterable<Watcher>[] = [];
-    const all = this.unindexed.get(resource);
-    if (all) candidates.push(all);
     const indexOf = INDEXED_FIELD[resource];
+    const all = this.unindexed.get(resource);
+    if (all) this.deliverTo(all, oldObj, newObj, indexOf);
     const byValue = this.indexed.get(resource);
     if (indexOf && byValue) {
       const a = oldObj ? indexOf(oldObj) : undefined;
       const b = newObj ? indexOf(newObj) : undefined;
-      if (a !== undefined && byValue.get(a)) candidates.push(byValue.get(a)!);
-      if (b !== undefined && b !== a && byValue.get(b)) candidates.push(byValue.get(b)!);
+      const atOld = a !== undefined ? byValue.get(a) : undefined;
+      if (atOld) this.deliverTo(atOld, oldObj, newObj, indexOf);
+      const atNew = b !== undefined && b !== a ? byValue.get(b) : undefined;
+      if (atNew) this.deliverTo(atNew, oldObj, newObj, indexOf);
     }
-    for (const set of candidates) {
-      for (const w of [...set]) {
-        const sawOld = oldObj !== undefined && visible(w.filter, oldObj, indexOf);
-        const seesNew = newObj !== undefined && visible(w.filter, newObj, indexOf);
-        if (sawOld && seesNew) w.deliver({ type: "MODIFIED", object: newObj! });
-        else if (seesNew) w.deliver({ type: "ADDED", object: newObj! });
-        else if (sawOld) w.deliver({ type: "DELETED", object: newObj ?? oldObj! });
-      }
+  }
+
+  /** Delivering only schedules a message, so the set cannot change while it is walked. */
+  private deliverTo(set: Set<Watcher>, oldObj: KubeObject | undefined, newObj: KubeObject | undefined, indexOf: ((o: KubeObject) => string | undefined) | undefined): void {
+    for (const w of set) {
+      const sawOld = oldObj !== undefined && visible(w.filter, oldObj, indexOf);
+      const seesNew = newObj !== undefined && visible(w.filter, newObj, indexOf);
+      if (sawOld && seesNew) w.deliver({ type: "MODIFIED", object: newObj });
+      else if (seesNew) w.deliver({ type: "ADDED", object: newObj });
+      else if (sawOld) w.deliver({ type: "DELETED", object: newObj ?? oldObj });
     }
   }
 }

@@ -247,7 +247,7 @@ export class WriteHandler {
           });
           return;
         }
-        const stored = plan.op === "put" ? store.get(plan.key)!.value : plan.value;
+        const stored = plan.op === "put" ? committed.value : plan.value;
         this.fromEtcd.send(
           draw(this.kernel.rng, this.profile.network.etcdMs),
           !this.kernel.trace.active ? null : () => ({ from: "etcd", to: "kube-apiserver", kind: "etcd", verb: "ok", resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `revision ${store.revision}`, narration: `etcd confirms the write at revision ${store.revision}; kube-apiserver now tells every watcher of ${info.resource}.` }),

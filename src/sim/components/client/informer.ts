@@ -7,10 +7,10 @@ export function objectKey(obj: KubeObject): string {
 }
 
 interface Index<T> {
-  keysOf: (obj: T) => string[];
+  keysOf: (obj: T) => readonly string[];
   /** Single-valued indexes (the standard ones) skip building an array per object. */
   keyOf?: (obj: T) => string | undefined;
-  /** Index value → objects by cache key (insertion order = order of last change, as before). */
+  /** Index value → objects by cache key. */
   byValue: Map<string, Map<string, T>>;
 }
 
@@ -78,7 +78,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     return objs ? [...objs.values()] : [];
   }
 
-  addIndex(index: string, keysOf: (obj: T) => string[]): void {
+  addIndex(index: string, keysOf: (obj: T) => readonly string[]): void {
     this.register(index, { keysOf, byValue: new Map() });
   }
 
@@ -160,12 +160,15 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   }
 
   /**
-   * unindex(old) then index(o), with one lookup per index when the value did not change:
-   * the key still moves to the end of its entry (lists keep the order of last change).
+   * unindex(old) then index(o), with one lookup per index when the value did not change. The
+   * standard single-valued indexes (nodeName, controller) move the key to the end of its entry,
+   * so those lists keep the order of last change, which controllers' stable sorts rely on; the
+   * namespace and multi-valued indexes update in place (a 30,000-pod namespace would otherwise
+   * churn one large map on every status change).
    */
   private reindex(k: string, old: T, o: T): void {
     const ns = o.metadata.namespace;
-    if (ns && old.metadata.namespace === ns) moveToEnd(this.byNamespace, ns, k, o);
+    if (ns && old.metadata.namespace === ns) this.byNamespace.get(ns)!.set(k, o);
     else {
       const oldNs = old.metadata.namespace;
       if (oldNs) this.byNamespace.get(oldNs)?.delete(k);
@@ -173,8 +176,13 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     }
     for (const idx of this.indexes.values()) {
       if (!idx.keyOf) {
-        for (const v of idx.keysOf(old)) idx.byValue.get(v)?.delete(k);
-        for (const v of idx.keysOf(o)) addTo(idx.byValue, v, k, o);
+        const before = idx.keysOf(old);
+        const after = idx.keysOf(o);
+        if (before === after || sameKeys(before, after)) for (const v of after) idx.byValue.get(v)!.set(k, o);
+        else {
+          for (const v of before) idx.byValue.get(v)?.delete(k);
+          for (const v of after) addTo(idx.byValue, v, k, o);
+        }
         continue;
       }
       const a = idx.keyOf(old);
@@ -197,6 +205,12 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
       } else for (const v of idx.keysOf(o)) idx.byValue.get(v)?.delete(k);
     }
   }
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function moveToEnd<T>(byValue: Map<string, Map<string, T>>, v: string, k: string, o: T): void {

@@ -34,7 +34,7 @@ export interface Informer<T extends KubeObject> {
   list(namespace?: string): T[];
   /** Standard indexes: `nodeName` (pods by spec.nodeName), `controller` (by controller owner uid), `namespace`. */
   byIndex(index: string, value: string): T[];
-  addIndex(index: string, keys: (obj: T) => string[]): void;
+  addIndex(index: string, keys: (obj: T) => readonly string[]): void;
   addHandler(handler: InformerHandler<T>): void;
 }
 

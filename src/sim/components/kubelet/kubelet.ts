@@ -1,4 +1,5 @@
-import type { KubeEvent, Lease, Node, Pod } from "../../api/types";
+import type { KubeEvent, Lease, Node, Pod, PodStatus } from "../../api/types";
+import { deepEqual } from "../../api";
 import type { Kernel } from "../../runtime/kernel";
 import { toMicroTimestamp } from "../../runtime/virtualTime";
 import type { Profile } from "../../profiles";
@@ -43,7 +44,7 @@ export class Kubelet {
   private readySince = 0;
   private readonly dirty = new Set<PodWorker>();
   private flushScheduled = false;
-  private readonly lastSent = new Map<string, string>();
+  private readonly lastSent = new Map<string, PodStatus>();
   /** Pod uid → the conditions of the status last sent (`Ready=True,…`), and uids with a status patch in flight. */
   private readonly sentConditions = new Map<string, string>();
   private readonly inflight = new Map<string, number>();
@@ -264,9 +265,9 @@ export class Kubelet {
     const uid = w.pod.metadata.uid!;
     if (!this.workers.has(uid)) return;
     const status = w.status();
-    const json = JSON.stringify(status);
-    if (this.lastSent.get(uid) === json) return;
-    this.lastSent.set(uid, json);
+    const last = this.lastSent.get(uid);
+    if (last && deepEqual(last, status)) return;
+    this.lastSent.set(uid, status);
     this.sentConditions.set(uid, conditionSummary(status));
     this.inflight.set(uid, this.o.kernel.now);
     this.send({ verb: "patch", resource: "pods", subresource: "status", namespace: w.pod.metadata.namespace, name: w.pod.metadata.name, patchType: "merge", body: { status }, fieldManager: "kubelet" }, (ok) => {

@@ -14,6 +14,8 @@ export interface DaemonSetActions {
   status: DaemonSetStatus;
 }
 
+const NO_PODS: readonly Pod[] = [];
+
 const created = (p: Pod) => (p.metadata.creationTimestamp ? fromTimestamp(p.metadata.creationTimestamp) : 0);
 
 /** Oldest first; among equals a Running pod before a Pending one (podByCreationTimestampAndPhase). */
@@ -73,7 +75,7 @@ export function daemonSetActions(ds: DaemonSet, nodes: readonly Node[], pods: re
     const name = node.metadata.name ?? "";
     const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(spec, node);
     fit.set(name, shouldRun);
-    const onNode = byNode.get(name) ?? [];
+    const onNode = byNode.get(name) ?? NO_PODS;
     const exists = onNode.length > 0;
 
     // updateDaemonSetStatus counts
@@ -81,7 +83,7 @@ export function daemonSetActions(ds: DaemonSet, nodes: readonly Node[], pods: re
       desired++;
       if (exists) {
         current++;
-        const oldest = [...onNode].sort(oldestFirst)[0];
+        const oldest = onNode.length === 1 ? onNode[0] : [...onNode].sort(oldestFirst)[0];
         if (isPodReady(oldest)) {
           ready++;
           if (isPodAvailable(oldest, minReady, now)) available++;

@@ -37,21 +37,30 @@ function termMatches(term: NodeSelectorTerm, node: Node): boolean {
 /** nodeSelector plus requiredDuringSchedulingIgnoredDuringExecution (terms are ORed). */
 export function fitsNodeAffinity(spec: PodSpec, node: Node): boolean {
   const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  const selector = spec.nodeSelector;
+  if (selector) for (const k in selector) if (labels[k] !== selector[k]) return false;
   const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (!required) return true;
   return required.nodeSelectorTerms.some((t) => termMatches(t, node));
 }
+
+interface NodeFit {
+  readonly shouldRun: boolean;
+  readonly shouldContinueRunning: boolean;
+}
+const BOTH: NodeFit = { shouldRun: true, shouldContinueRunning: true };
+const CONTINUE_ONLY: NodeFit = { shouldRun: false, shouldContinueRunning: true };
+const NEITHER: NodeFit = { shouldRun: false, shouldContinueRunning: false };
 
 /**
  * NodeShouldRunDaemonPod: `shouldRun` when the pod fits the node's name, affinity and every
  * NoSchedule/NoExecute taint; `shouldContinueRunning` when only NoExecute taints are tolerated
  * (a running daemon pod is not removed for a new NoSchedule taint such as a cordon).
  */
-export function nodeShouldRunDaemonPod(spec: PodSpec, node: Node): { shouldRun: boolean; shouldContinueRunning: boolean } {
+export function nodeShouldRunDaemonPod(spec: PodSpec, node: Node): NodeFit {
   const name = node.metadata.name ?? "";
-  if (spec.nodeName && spec.nodeName !== name) return { shouldRun: false, shouldContinueRunning: false };
-  if (!fitsNodeAffinity(spec, node)) return { shouldRun: false, shouldContinueRunning: false };
+  if (spec.nodeName && spec.nodeName !== name) return NEITHER;
+  if (!fitsNodeAffinity(spec, node)) return NEITHER;
   let noSchedule = true;
   let noExecute = true;
   for (const taint of node.spec.taints ?? []) {
@@ -60,5 +69,5 @@ export function nodeShouldRunDaemonPod(spec: PodSpec, node: Node): { shouldRun: 
     if (taint.effect === "NoExecute") noExecute = false;
     else noSchedule = false;
   }
-  return { shouldRun: noSchedule && noExecute, shouldContinueRunning: noExecute };
+  return noExecute ? (noSchedule ? BOTH : CONTINUE_ONLY) : NEITHER;
 }

@@ -20,6 +20,18 @@ function canonical(value: unknown): string {
  * `controller-revision-hash` and the ControllerRevision name suffix.
  */
 export function revisionHash(template: PodTemplateSpec): string {
+  // Objects from the caches are never changed in place, so one hash per template object holds.
+  let hash = hashes.get(template);
+  if (hash === undefined) {
+    hash = computeHash(template);
+    hashes.set(template, hash);
+  }
+  return hash;
+}
+
+const hashes = new WeakMap<PodTemplateSpec, string>();
+
+function computeHash(template: PodTemplateSpec): string {
   const text = canonical(template);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

@@ -22,7 +22,7 @@ export const disruptionControllerDefinition: ControllerDefinition = {
       add: enqueueFor,
       update: (old, pod) => {
         enqueueFor(pod);
-        if (JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(pod.metadata.labels ?? {})) enqueueFor(old);
+        if (old.metadata.labels !== pod.metadata.labels && JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(pod.metadata.labels ?? {})) enqueueFor(old);
       },
       delete: enqueueFor,
     });

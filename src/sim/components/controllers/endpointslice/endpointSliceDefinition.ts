@@ -17,7 +17,7 @@ function endpointRelevant(a: Pod, b: Pod): boolean {
     a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp ||
     a.spec.nodeName !== b.spec.nodeName ||
     a.status?.phase !== b.status?.phase ||
-    JSON.stringify(a.metadata.labels ?? {}) !== JSON.stringify(b.metadata.labels ?? {})
+    (a.metadata.labels !== b.metadata.labels && JSON.stringify(a.metadata.labels ?? {}) !== JSON.stringify(b.metadata.labels ?? {}))
   );
 }
 
@@ -37,7 +37,8 @@ export const endpointSliceControllerDefinition: ControllerDefinition = {
     /** The Services whose selector may match this pod (by any of its labels, or an empty selector). */
     const servicesFor = (pod: Pod, into: Set<string>) => {
       const ns = pod.metadata.namespace ?? "";
-      for (const k of [...podLabelKeys(pod), `${ns}/*`]) for (const s of services.byIndex(SERVICE_SELECTOR_INDEX, k)) into.add(keyOf(s));
+      for (const k of podLabelKeys(pod)) for (const s of services.byIndex(SERVICE_SELECTOR_INDEX, k)) into.add(keyOf(s));
+      for (const s of services.byIndex(SERVICE_SELECTOR_INDEX, `${ns}/*`)) into.add(keyOf(s));
     };
     const enqueuePod = (...versions: Pod[]) => {
       const keys = new Set<string>();

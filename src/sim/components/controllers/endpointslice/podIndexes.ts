@@ -7,9 +7,20 @@ export const SERVICE_SELECTOR_INDEX = "endpointslice:serviceSelector";
 /** EndpointSlices by `namespace/service-name`. */
 export const SLICE_SERVICE_INDEX = "endpointslice:service";
 
-export function podLabelKeys(obj: KubeObject): string[] {
+const NO_KEYS: readonly string[] = [];
+/** Objects are never changed in place and a pod's labels object survives status updates: compute once per labels object. */
+const labelKeysCache = new WeakMap<object, { ns: string; keys: readonly string[] }>();
+
+/** The pod's labels as `namespace/key=value` (a shared array: callers must not change it). */
+export function podLabelKeys(obj: KubeObject): readonly string[] {
   const ns = obj.metadata.namespace ?? "";
-  return Object.entries((obj as Pod).metadata.labels ?? {}).map(([k, v]) => `${ns}/${k}=${v}`);
+  const labels = (obj as Pod).metadata.labels;
+  if (!labels) return NO_KEYS;
+  const hit = labelKeysCache.get(labels);
+  if (hit && hit.ns === ns) return hit.keys;
+  const keys = Object.entries(labels).map(([k, v]) => `${ns}/${k}=${v}`);
+  labelKeysCache.set(labels, { ns, keys });
+  return keys;
 }
 
 export function serviceSelectorKeys(obj: KubeObject): string[] {

@@ -9,7 +9,7 @@ export function resourceOfKind(kind: string): string {
   return `${kind.toLowerCase()}s`;
 }
 
-type IndexFn = (obj: KubeObject) => string[];
+type IndexFn = (obj: KubeObject) => readonly string[];
 
 const STANDARD_INDEXES: Record<string, IndexFn> = {
   namespace: (o) => (o.metadata.namespace ? [o.metadata.namespace] : []),

@@ -21,7 +21,8 @@ export const taintEvictionControllerDefinition: ControllerDefinition = {
         if (p.spec.nodeName) runner.enqueue(keyOf(p));
       },
       update: (old, p) => {
-        if (old.spec.nodeName !== p.spec.nodeName || JSON.stringify(old.spec.tolerations ?? []) !== JSON.stringify(p.spec.tolerations ?? [])) runner.enqueue(keyOf(p));
+        const tolerationsChanged = old.spec.tolerations !== p.spec.tolerations && JSON.stringify(old.spec.tolerations ?? []) !== JSON.stringify(p.spec.tolerations ?? []);
+        if (old.spec.nodeName !== p.spec.nodeName || tolerationsChanged) runner.enqueue(keyOf(p));
       },
       delete: (p) => runner.enqueue(keyOf(p)),
     });
