@@ -4,6 +4,11 @@ import { collectConsoleErrors } from "./consoleErrors";
 const NODES = ["control-plane", "worker-1", "worker-2", "worker-3"];
 const CONTROL_PLANE = ["kube-apiserver", "etcd", "kube-scheduler", "kube-controller-manager", "cloud-controller-manager", "coredns"];
 
+/** Waits for the live cluster, as a user does (the diagram is drawn, as starting, before it is up). */
+async function live(page: Page) {
+  await expect(page.getByRole("region", { name: "Cluster diagram" }).getByRole("group", { name: "worker-1, Ready", exact: true })).toBeVisible({ timeout: 20_000 });
+}
+
 async function clockMs(page: Page): Promise<number> {
   const text = (await page.getByRole("timer", { name: "Cluster time" }).textContent()) ?? "";
   const m = /t = (?:(\d+)h)?(?:(\d+)m)?(\d+)(?:\.(\d))?s/.exec(text);
@@ -33,6 +38,34 @@ test("the page shows every component of the default cluster by name", async ({ p
   expect(errors).toEqual([]);
 });
 
+test("the diagram shows the planned cluster while it starts, then turns live", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  // Hold the simulation chunk back: the page must draw the cluster without it.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/sim-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("./");
+  const diagram = page.getByRole("region", { name: "Cluster diagram" });
+  await expect(page.getByRole("status").filter({ hasText: "Starting the cluster" })).toBeVisible();
+  for (const name of CONTROL_PLANE) await expect(diagram.getByRole("button", { name, exact: true })).toBeVisible();
+  for (const node of NODES) {
+    // Drawn, but not claimed Ready before the nodes have registered.
+    await expect(diagram.getByRole("group", { name: `${node}, starting`, exact: true })).toBeVisible();
+    await expect(diagram.getByRole("button", { name: `kubelet on ${node}`, exact: true })).toBeVisible();
+  }
+  await expect(diagram.getByRole("group", { name: /, Ready$/ })).toHaveCount(0);
+  await expect(diagram.getByRole("button", { name: /, Running$/ })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/screenshots/visualiser-starting-1280x800.png" });
+  release();
+  for (const node of NODES) await expect(diagram.getByRole("group", { name: `${node}, Ready`, exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(diagram.getByRole("button", { name: /^kube-proxy-[a-z0-9]{5}, Running$/ })).toHaveCount(4);
+  await expect(page.getByRole("status").filter({ hasText: "Starting the cluster" })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test("applying the example makes three nginx pods appear and reach Running", async ({ page }) => {
   const errors = collectConsoleErrors(page);
   await page.goto("./");
@@ -52,6 +85,7 @@ test("applying the example makes three nginx pods appear and reach Running", asy
 test("Step advances one hop and updates the narration", async ({ page }) => {
   const errors = collectConsoleErrors(page);
   await page.goto("./");
+  await live(page);
   await page.getByRole("button", { name: "Pause" }).click();
   await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
   const log = page.getByRole("log", { name: "Narration" });
@@ -70,6 +104,7 @@ test("Step advances one hop and updates the narration", async ({ page }) => {
 test("pause freezes the cluster clock and speed changes its rate", async ({ page }) => {
   const errors = collectConsoleErrors(page);
   await page.goto("./");
+  await live(page);
   await page.getByRole("switch", { name: "Smart speed" }).click();
   await expect(page.getByRole("switch", { name: "Smart speed" })).not.toBeChecked();
   await page.getByRole("combobox", { name: "Speed" }).selectOption("1");
@@ -133,6 +168,7 @@ test("with reduced motion, packets become lit channels instead of moving dots", 
   const errors = collectConsoleErrors(page);
   await page.emulateMedia({ reducedMotion: "reduce" });
   await page.goto("./");
+  await live(page);
   await page.getByRole("button", { name: "Pause" }).click();
   await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
   await page.getByRole("button", { name: "Step" }).click();
@@ -162,6 +198,7 @@ test("the dark theme follows the system setting", async ({ page }) => {
   const errors = collectConsoleErrors(page);
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("./");
+  await live(page);
   await page.getByRole("button", { name: "Pause" }).click();
   await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
   for (let i = 0; i < 12; i++) await page.getByRole("button", { name: "Step" }).click();

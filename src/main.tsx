@@ -3,7 +3,9 @@ import { createRoot } from "react-dom/client";
 import "@xyflow/react/dist/style.css";
 import "./ui/theme.css";
 import { App } from "./App";
-import { kubectlRequest, startFrameLoop, startSession, type Session } from "./store";
+import { planCluster } from "./sim/clusterPlan";
+import { kubectlRequest, showPlan, startFrameLoop, startSession, type Session } from "./store";
+import { whenDiagramDrawn } from "./ui";
 
 // `?workers=10&seed=7&profile=fast` shape the cluster (benchmarks, demos of large clusters).
 const params = new URLSearchParams(location.search);
@@ -18,19 +20,26 @@ declare global {
   }
 }
 
-// The page paints first; the simulation (its own chunk, fetched in parallel) boots right after.
+// The diagram is drawn at once from the cluster's plan (its parts, all starting); the simulation
+// (its own chunk, fetched in parallel) boots once that is on screen, and the diagram turns live.
+showPlan(planCluster(workers));
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
 
-void import("./sim").then(({ createCluster }) => {
+// The boot is one long task (~100 ms cold): it waits until the planned diagram is painted.
+const sim = import("./sim").then((m) => {
   performance.mark("kubeglass:sim-loaded");
+  return m;
+});
+void Promise.all([sim, whenDiagramDrawn(1000)]).then(([{ createCluster }]) => {
   // The bridge reads the trace live, so the cluster keeps no history (and boots faster).
   const session = startSession(createCluster({ workers, seed, profile, traceRetention: 0 }));
   performance.mark("kubeglass:cluster-booted");
   session.driver.frame(performance.now());
   startFrameLoop(session);
   window.kubeglass = { session, request: kubectlRequest };
+  requestAnimationFrame(() => performance.mark("kubeglass:live-painted"));
 });

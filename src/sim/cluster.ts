@@ -16,6 +16,7 @@ import { Registry } from "./components/runtime";
 import { createNodeRuntime } from "./nodeRuntime";
 import { bootstrapObjects, staticPods } from "./bootstrap/addons";
 import { describeComponents, type Process } from "./componentCatalog";
+import { DEFAULT_WORKERS } from "./clusterPlan";
 import { controlPlaneMachine, workerMachine, CONTROL_PLANE } from "./machines";
 import { NodeMachine } from "./nodeMachine";
 import { applyFault } from "./faults/applyFault";
@@ -93,7 +94,7 @@ export class ClusterImpl implements Cluster {
     const cp = controlPlaneMachine(profile.kubernetesVersion);
     this.addMachine(new NodeMachine(cp, createNodeRuntime({ kernel, profile, nodeName: CONTROL_PLANE, registry: this.registry, cpus: 2, preloaded: "control-plane" }), kernel, this.apiserver, profile, podCidr(0), "iptables", staticPods(CONTROL_PLANE, cp.internalIP)));
     for (const p of this.processes.values()) if (p !== this.apiserver && p !== this.etcd) p.start();
-    const workers = opts.workers ?? 3;
+    const workers = opts.workers ?? DEFAULT_WORKERS;
     for (let n = 1; n <= workers; n++) this.addWorker(n);
     this.nextWorker = workers + 1;
     this.apiserver.nodeProxy = routeNodeProxy(this);

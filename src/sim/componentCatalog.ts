@@ -1,4 +1,5 @@
 import type { ComponentInfo } from "./clusterTypes";
+import { CLOUD, CONTROL_PLANE_COMPONENTS, controlPlaneComponent, KUBECTL, nodeComponents, REGISTRY } from "./clusterPlan";
 import type { NodeMachine } from "./nodeMachine";
 
 /** A process that a fault can stop and start. */
@@ -9,24 +10,17 @@ export interface Process {
   stop(): void;
 }
 
-/** The names `sim component stop NAME` accepts, in diagram order. */
-export const CONTROL_PLANE_COMPONENTS = ["kube-apiserver", "etcd", "kube-scheduler", "kube-controller-manager", "cloud-controller-manager", "coredns"] as const;
+export { CONTROL_PLANE_COMPONENTS };
 
-/** Every box of the architecture diagram, with its running state. */
+/** Every box of the architecture diagram, with its running state (the plan's boxes, live). */
 export function describeComponents(processes: Map<string, Process>, machines: NodeMachine[]): ComponentInfo[] {
-  const out: ComponentInfo[] = [{ id: "kubectl", label: "kubectl", role: "external", running: true }];
-  for (const name of CONTROL_PLANE_COMPONENTS) {
-    const p = processes.get(name);
-    out.push({ id: name, label: name, role: name === "coredns" ? "addon" : "control-plane", node: name === "coredns" ? undefined : "control-plane", running: p?.running ?? false });
-  }
+  const out: ComponentInfo[] = [KUBECTL];
+  for (const name of CONTROL_PLANE_COMPONENTS) out.push(controlPlaneComponent(name, processes.get(name)?.running ?? false));
   for (const m of machines) {
     if (m.state === "removed") continue;
     const up = m.state !== "stopped";
-    out.push({ id: m.kubelet.id, label: `kubelet on ${m.name}`, role: "node", node: m.name, running: up && m.kubelet.running });
-    out.push({ id: `container-runtime@${m.name}`, label: `container runtime on ${m.name}`, role: "node", node: m.name, running: up });
-    out.push({ id: m.proxy.id, label: `kube-proxy on ${m.name}`, role: "node", node: m.name, running: up && m.proxy.running });
+    out.push(...nodeComponents(m.name, { kubelet: up && m.kubelet.running, runtime: up, proxy: up && m.proxy.running }));
   }
-  out.push({ id: "registry", label: "image registry", role: "external", running: true });
-  out.push({ id: "cloud", label: "cloud provider", role: "external", running: true });
+  out.push(REGISTRY, CLOUD);
   return out;
 }

@@ -2,7 +2,7 @@
 export { createCluster, ClusterImpl } from "./cluster";
 export type { Cluster, ClusterOptions, ComponentInfo, ComponentRole, Fault, ObjectChange, ProfileName } from "./clusterTypes";
 export { PROFILES, type Profile } from "./profiles";
-export { CONTROL_PLANE_COMPONENTS } from "./componentCatalog";
+export { CONTROL_PLANE_COMPONENTS, planCluster, type ClusterPlan } from "./clusterPlan";
 export type { TraceEvent, TraceKind, TraceListener, ComponentId } from "./runtime";
 export { toTimestamp, fromTimestamp } from "./runtime";
 export type { ApiRequest, ApiResponse, WatchEvent } from "./components/apiserver";

@@ -1,6 +1,7 @@
 import type { MachineSpec } from "./components/kubelet";
+import { CONTROL_PLANE, workerName } from "./clusterPlan";
 
-export const CONTROL_PLANE = "control-plane";
+export { CONTROL_PLANE };
 const ZONES = ["zone-a", "zone-b"];
 
 /** Machines of the default kubeadm-like cluster: 192.168.49.2 is the control plane, workers follow. */
@@ -19,7 +20,7 @@ export function controlPlaneMachine(version: string): MachineSpec {
 }
 
 /** Worker N (1-based): 4 CPU, 16Gi, 110 pods, spread over two zones. */
-export function workerMachine(n: number, version: string, name = `worker-${n}`): MachineSpec {
+export function workerMachine(n: number, version: string, name = workerName(n)): MachineSpec {
   const ipIndex = 2 + n;
   return {
     name,

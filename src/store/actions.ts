@@ -1,5 +1,6 @@
 import type { ApiRequest, ApiResponse } from "../sim/components/apiserver/request";
 import { appStore, currentSession } from "./session";
+import { whenSession } from "./sessionWatch";
 import { isSpeed, nextSpeed, type Speed } from "./slices/playbackSlice";
 
 // Module-level actions: the UI calls these, never setState directly.
@@ -41,9 +42,10 @@ export function selectMark(id: string | null): void {
   appStore.setState({ selectedMark: id });
 }
 
-/** Sends a request as the user's kubectl would; resolves with kube-apiserver's response. */
+/**
+ * Sends a request as the user's kubectl would; resolves with kube-apiserver's response. While
+ * the cluster is still starting the request waits for it (the page shows the cluster before it is up).
+ */
 export function kubectlRequest(req: ApiRequest): Promise<ApiResponse> {
-  const session = currentSession();
-  if (!session) return Promise.reject(new Error("no cluster is running"));
-  return new Promise((resolve) => session.cluster.request({ fieldManager: "kubectl-client-side-apply", ...req }, resolve));
+  return whenSession().then((session) => new Promise((resolve) => session.cluster.request({ fieldManager: "kubectl-client-side-apply", ...req }, resolve)));
 }

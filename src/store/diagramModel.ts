@@ -1,4 +1,5 @@
 import type { KubeObject, Node, Pod, ReplicaSet } from "../sim/api/types";
+import type { ClusterPlan } from "../sim/clusterPlan";
 import type { AppState } from "./appStore";
 
 /** Pods on one node sharing a controller owner (Deployment → ReplicaSet, DaemonSet, static…). */
@@ -37,9 +38,12 @@ export function isControlPlaneNode(node: Node): boolean {
   return node.metadata.labels?.[CONTROL_PLANE_LABEL] !== undefined || node.spec.taints?.some((t) => t.key === CONTROL_PLANE_LABEL) === true || node.metadata.name === "control-plane";
 }
 
+// One collator: localeCompare with options builds one per call (slow on the first render).
+const NATURAL = new Intl.Collator("en", { numeric: true });
+
 /** worker-2 before worker-10. */
 export function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
+  return NATURAL.compare(a, b);
 }
 
 function controllerOf(obj: KubeObject): { kind: string; name: string } | undefined {
@@ -103,6 +107,12 @@ export function deriveDiagramModel(state: Pick<AppState, "objects" | "podsByNode
     else workers.push(model);
   }
   return { controlPlane, workers, unscheduledNode: nodeModel("", state) };
+}
+
+/** What the diagram draws while the cluster starts: its planned nodes, no pods yet. */
+export function planDiagramModel(plan: Pick<ClusterPlan, "controlPlane" | "workers">): DiagramModel {
+  const empty = (name: string): NodeModel => ({ name, groups: [], podCount: 0 });
+  return { controlPlane: empty(plan.controlPlane), workers: plan.workers.map(empty), unscheduledNode: empty("") };
 }
 
 /** A string that changes exactly when the layout must change (node set, groups, pod counts). */

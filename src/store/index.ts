@@ -1,13 +1,13 @@
 // The store's public door.
 export { createAppStore, initialState, type AppState, type AppStore } from "./appStore";
-export { appStore, createSession, currentSession, startSession, startFrameLoop, type Session } from "./session";
+export { appStore, createSession, currentSession, showPlan, startSession, startFrameLoop, type Session } from "./session";
 export { createBridge, type Bridge, type FlushOptions } from "./bridge";
 export { createDriver, type Driver } from "./driver";
 export * from "./actions";
 export { applyNginxExample, nginxDeployment } from "./examples";
 export { useAppStore, useAppStoreShallow } from "./hooks";
 export * from "./selectors";
-export { deriveDiagramModel, nodeModel, layoutSignature, chipLabel, naturalCompare, type DiagramModel, type NodeModel, type PodGroupModel } from "./diagramModel";
+export { deriveDiagramModel, planDiagramModel, nodeModel, layoutSignature, chipLabel, naturalCompare, type DiagramModel, type NodeModel, type PodGroupModel } from "./diagramModel";
 export { podStatus, statusTone, type StatusTone } from "./podStatus";
 export { formatClusterTime, hopWallMs } from "./timeMapping";
 export { SPEEDS, type Speed } from "./slices/playbackSlice";

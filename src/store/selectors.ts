@@ -41,7 +41,15 @@ export const selectPodStatus = (key: string) => (s: AppState): string | null => 
   return p ? podStatus(p) : null;
 };
 
-export const selectComponentRunning = (id: string) => (s: AppState): boolean => s.components[id]?.running ?? true;
+/** True once the booted cluster's components are in the store (before that the diagram draws the plan). */
+export const selectLive = (s: AppState): boolean => s.componentOrder.length > 0;
+
+export type ComponentState = "starting" | "running" | "stopped";
+
+export const selectComponentState = (id: string) => (s: AppState): ComponentState => {
+  if (!selectLive(s)) return "starting";
+  return s.components[id]?.running ?? true ? "running" : "stopped";
+};
 
 export const selectComponentActive = (id: string) => (s: AppState): boolean => (s.active[id] ?? 0) > 0;
 

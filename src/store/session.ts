@@ -1,3 +1,4 @@
+import type { ClusterPlan } from "../sim/clusterPlan";
 import type { Cluster } from "../sim/clusterTypes";
 import { createAppStore, type AppState, type AppStore } from "./appStore";
 import { createBridge, type Bridge } from "./bridge";
@@ -24,9 +25,14 @@ export const appStore: AppStore = createAppStore();
 let current: Session | null = null;
 
 /** Starts the app's session on `appStore` (replacing any previous one). */
-/** What a new cluster does not reset: the user's work and choices (made before the first boot, or kept across "Reset cluster"). */
+/** What a new cluster does not reset: the user's work and choices (made before the first boot, or kept across "Reset cluster"), and the plan drawn while it started. */
 function userChoices(s: AppState): Partial<AppState> {
-  return { panel: s.panel, manifest: s.manifest, manifestSeq: s.manifestSeq, exampleId: s.exampleId, speed: s.speed, smart: s.smart };
+  return { panel: s.panel, manifest: s.manifest, manifestSeq: s.manifestSeq, exampleId: s.exampleId, speed: s.speed, smart: s.smart, playing: s.playing, plan: s.plan };
+}
+
+/** Draws the cluster about to boot (its components and nodes, all starting) while the simulation loads. */
+export function showPlan(plan: ClusterPlan): void {
+  appStore.setState({ plan });
 }
 
 export function startSession(cluster: Cluster): Session {

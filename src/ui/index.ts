@@ -1,4 +1,4 @@
-export { Diagram } from "./diagram";
+export { Diagram, whenDiagramDrawn } from "./diagram";
 export { PlaybackBar, usePlaybackKeys } from "./playback";
 export { NarrationLog, StepCard, Timeline } from "./narration";
 export { ApplyExample } from "./guided";

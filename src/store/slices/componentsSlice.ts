@@ -1,13 +1,16 @@
+import type { ClusterPlan } from "../../sim/clusterPlan";
 import type { ComponentInfo } from "../../sim/clusterTypes";
 
 export interface ComponentsState {
-  /** By component id; replaced when components are refreshed (after a fault). */
+  /** By component id; replaced when components are refreshed (after a fault). Empty until the cluster is live. */
   components: Readonly<Record<string, ComponentInfo>>;
   componentOrder: readonly string[];
+  /** The cluster being started, drawn (as starting) until the live components arrive. */
+  plan: ClusterPlan | null;
 }
 
 export function initialComponents(): ComponentsState {
-  return { components: {}, componentOrder: [] };
+  return { components: {}, componentOrder: [], plan: null };
 }
 
 /** Keeps unchanged ComponentInfo references so memoised nodes do not re-render. */
@@ -24,5 +27,5 @@ export function refreshComponents(state: ComponentsState, list: readonly Compone
     }
   }
   if (!changed) return state;
-  return { components, componentOrder: list.map((c) => c.id) };
+  return { components, componentOrder: list.map((c) => c.id), plan: state.plan };
 }

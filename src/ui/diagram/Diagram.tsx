@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef } from "react";
 import {
   Controls,
   MiniMap,
@@ -8,15 +8,15 @@ import {
   type EdgeTypes,
   type NodeTypes,
 } from "@xyflow/react";
-import { appStore, deriveDiagramModel, layoutSignature, useAppStore } from "../../store";
+import { appStore, deriveDiagramModel, layoutSignature, planDiagramModel, selectLive, useAppStore } from "../../store";
 import { ChannelEdge } from "./ChannelEdge";
 import { toFlowElements } from "./flowElements";
 import { layoutCluster, type LayoutInput } from "./layout";
 import { ClusterNodeGroup, PendingGroup } from "./nodes/ClusterNodeGroup";
 import { ComponentNode } from "./nodes/ComponentNode";
 import { PodsNode } from "./nodes/PodsNode";
-import { PacketLayer } from "./PacketLayer";
 import { chipWidthFor } from "./podGeometry";
+import { markDiagramDrawn } from "./firstDraw";
 
 // Defined once, outside render, so React Flow never re-mounts nodes.
 const nodeTypes: NodeTypes = {
@@ -26,9 +26,16 @@ const nodeTypes: NodeTypes = {
   pods: PodsNode,
 };
 const edgeTypes: EdgeTypes = { channel: ChannelEdge };
+// Packets (and framer-motion) load after the first paint: the diagram does not wait for them.
+const PacketLayer = lazy(() => import("./PacketLayer"));
 const FIT = { padding: 0.02 } as const;
 
+/** Room kept in a starting node for its first pods (a group of one chip), so the diagram grows little when they arrive. */
+const STARTING_PODS = [{ count: 1, chipW: chipWidthFor(0) }];
+
 function useLayout() {
+  const live = useAppStore(selectLive);
+  const plan = useAppStore((s) => s.plan);
   const podsByNode = useAppStore((s) => s.podsByNode);
   const nodes = useAppStore((s) => s.objects.nodes);
   const replicasets = useAppStore((s) => s.objects.replicasets);
@@ -36,24 +43,29 @@ function useLayout() {
     void podsByNode;
     void nodes;
     void replicasets;
-    return deriveDiagramModel(appStore.getState());
-  }, [podsByNode, nodes, replicasets]);
-  const signature = layoutSignature(model);
+    // Until the booted cluster's snapshot arrives, the plan: its nodes, no pods yet.
+    return !live && plan ? planDiagramModel(plan) : deriveDiagramModel(appStore.getState());
+  }, [podsByNode, nodes, replicasets, live, plan]);
+  const signature = `${live ? "live" : "plan"}:${layoutSignature(model)}`;
   // Recomputed only when the shape changes (nodes, groups, pod counts), not on status changes.
   return useMemo(() => {
     void signature;
     const toInput = (n: (typeof model.workers)[number]) => ({
       name: n.name,
-      groups: n.groups.map((g) => ({ count: g.podKeys.length, chipW: chipWidthFor(g.maxLabel) })),
+      groups: live ? n.groups.map((g) => ({ count: g.podKeys.length, chipW: chipWidthFor(g.maxLabel) })) : STARTING_PODS,
     });
     const input: LayoutInput = {
       controlPlane: model.controlPlane ? toInput(model.controlPlane) : null,
       workers: model.workers.map(toInput),
-      unscheduled: toInput(model.unscheduledNode).groups,
+      unscheduled: live ? toInput(model.unscheduledNode).groups : [],
     };
     const layout = layoutCluster(input);
+    const state = appStore.getState();
+    // Boxes are named from the live components, or the plan's until then (the same names).
+    const components = live || !plan ? state.components : Object.fromEntries(plan.components.map((c) => [c.id, c]));
     return {
       layout,
+      components,
       controlPlane: model.controlPlane?.name ?? "control-plane",
       workerCount: model.workers.length,
     };
@@ -75,28 +87,33 @@ function RefitOnResize({ size }: { size: string }) {
   return null;
 }
 
-/** The live architecture diagram. */
+/**
+ * The live architecture diagram. While the simulation loads and boots, the same diagram drawn
+ * from the cluster's plan, every part marked as starting; it turns live in place.
+ */
 export function Diagram() {
-  const ready = useAppStore((s) => s.componentOrder.length > 0);
+  const live = useAppStore(selectLive);
+  const planned = useAppStore((s) => s.plan !== null);
   return (
-    <section className="diagram" aria-label="Cluster diagram">
-      {ready ? (
+    <section className="diagram" aria-label="Cluster diagram" aria-busy={!live}>
+      {live || planned ? (
         <ReactFlowProvider>
           <ClusterFlow />
         </ReactFlowProvider>
-      ) : (
-        <p className="diagram__booting">Starting the cluster…</p>
+      ) : null}
+      {!live && (
+        <p className="diagram__booting" role="status">
+          Starting the cluster…
+        </p>
       )}
     </section>
   );
 }
 
 function ClusterFlow() {
-  const { layout, controlPlane, workerCount } = useLayout();
-  const { nodes, edges } = useMemo(
-    () => toFlowElements(layout, appStore.getState().components, controlPlane),
-    [layout, controlPlane],
-  );
+  const { layout, components, controlPlane, workerCount } = useLayout();
+  const { nodes, edges } = useMemo(() => toFlowElements(layout, components, controlPlane), [layout, components, controlPlane]);
+  useEffect(() => markDiagramDrawn(), []);
   return (
     <ReactFlow
       nodes={nodes}
@@ -114,7 +131,9 @@ function ClusterFlow() {
       elementsSelectable={false}
       colorMode="system"
     >
-      <PacketLayer layout={layout} />
+      <Suspense fallback={null}>
+        <PacketLayer layout={layout} />
+      </Suspense>
       <Controls position="bottom-left" orientation="horizontal" showInteractive={false} />
       {workerCount > 3 && <MiniMap position="top-right" pannable zoomable ariaLabel="Minimap" />}
       <RefitOnResize size={`${Math.round(layout.width)}x${Math.round(layout.height)}`} />

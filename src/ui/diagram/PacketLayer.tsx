@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { ViewportPortal } from "@xyflow/react";
-import { m, useReducedMotion } from "framer-motion";
+import { domAnimation, LazyMotion, m, MotionConfig, useReducedMotion } from "framer-motion";
 import { useAppStore, type Packet } from "../../store";
 import { packetPath, type Layout } from "./layout";
 
@@ -33,8 +33,22 @@ const PacketDot = memo(function PacketDot({ packet, path, label, reduced }: { pa
   );
 });
 
-/** Every in-flight message as a dot travelling along its channel, in flow coordinates. */
-export function PacketLayer({ layout }: { layout: Layout }) {
+/**
+ * Every in-flight message as a dot travelling along its channel, in flow coordinates. Its own
+ * chunk with framer-motion (loaded right after the diagram's first paint): nothing flies before
+ * the cluster is live.
+ */
+export default function PacketLayerWithMotion({ layout }: { layout: Layout }) {
+  return (
+    <LazyMotion features={domAnimation} strict>
+      <MotionConfig reducedMotion="user">
+        <PacketLayer layout={layout} />
+      </MotionConfig>
+    </LazyMotion>
+  );
+}
+
+function PacketLayer({ layout }: { layout: Layout }) {
   const packets = useAppStore((s) => s.packets);
   const reduced = useReducedMotion() ?? false;
   // Housekeeping (heartbeats, leases) only lights its channel; the user's flow gets the dots.

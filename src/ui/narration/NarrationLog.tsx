@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { formatClusterTime, selectCurrentNarration, useAppStore } from "../../store";
+import { formatClusterTime, selectCurrentNarration, selectLive, useAppStore } from "../../store";
 import { componentNames } from "../diagram/flowElements";
 
 const SHOWN = 40;
@@ -13,6 +13,7 @@ export function NarrationLog() {
   const narration = useAppStore((s) => s.narration);
   const focusSeq = useAppStore((s) => s.focusSeq);
   const origin = useAppStore((s) => s.origin);
+  const live = useAppStore(selectLive);
   const listRef = useRef<HTMLOListElement>(null);
   const recent = narration.slice(-SHOWN);
   useEffect(() => {
@@ -22,7 +23,11 @@ export function NarrationLog() {
   return (
     <div className="narration">
       <ol className="narration__list" role="log" aria-label="Narration" aria-live="polite" ref={listRef}>
-        {recent.length === 0 && <li className="narration__empty">The cluster is idle. Apply the example, or press Step, to follow what happens message by message.</li>}
+        {recent.length === 0 && (
+          <li className="narration__empty">
+            {live ? "The cluster is idle. Apply the example, or press Step, to follow what happens message by message." : "The cluster is starting: kubeadm brings up the control plane, then the workers join."}
+          </li>
+        )}
         {recent.map((n) => (
           <li key={n.seq} className={`narration__item${n.seq === focusSeq ? " narration__item--focus" : ""}`}>
             <span className="narration__time">{formatClusterTime(n.at, origin)}</span>

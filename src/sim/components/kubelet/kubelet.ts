@@ -10,6 +10,7 @@ import { EventRecorder } from "../controllers/framework";
 import type { CriRuntime } from "./cri";
 import { healthyConditions, nodeForRegistration, type MachineSpec } from "./nodeObject";
 import { PodWorker, type KubeletContext } from "./podWorker";
+import { kubeletId } from "../../clusterPlan";
 
 /** The status manager's syncBatch period: failed pod status updates are retried this often. */
 const STATUS_SYNC_PERIOD_MS = 10_000;
@@ -54,7 +55,7 @@ export class Kubelet {
   private podCidr: string;
 
   constructor(private readonly o: KubeletOptions) {
-    this.id = `kubelet@${o.machine.name}`;
+    this.id = kubeletId(o.machine.name);
     this.events = new EventRecorder("kubelet", () => o.kernel.now);
     this.podCidr = o.podCidr;
   }

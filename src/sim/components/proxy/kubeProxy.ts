@@ -3,6 +3,7 @@ import type { Kernel } from "../../runtime/kernel";
 import type { ApiClientImpl } from "../client/apiClient";
 import { SharedInformer } from "../client/informer";
 import { computeRules, type ProxyMode, type ProxyRules } from "./proxyRules";
+import { kubeProxyId } from "../../clusterPlan";
 
 /** iptables minSyncPeriod: changes within a second are programmed together. */
 export const MIN_SYNC_PERIOD_MS = 1000;
@@ -27,7 +28,7 @@ export class KubeProxy {
     private readonly client: ApiClientImpl,
     readonly mode: ProxyMode = "iptables",
   ) {
-    this.id = `kube-proxy@${nodeName}`;
+    this.id = kubeProxyId(nodeName);
     this.rules = { mode, services: [] };
   }
 

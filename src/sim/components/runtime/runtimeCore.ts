@@ -9,6 +9,7 @@ import { parseImageReference } from "./imageReference";
 import { ImageStore } from "./imageStore";
 import type { LogLine, Process } from "./process";
 import type { Registry } from "./registry";
+import { containerRuntimeId } from "../../clusterPlan";
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 function hex8(n: number): string {
@@ -78,7 +79,7 @@ export abstract class RuntimeCore {
 
   constructor(opts: RuntimeOptions) {
     this.kernel = opts.kernel;
-    this.id = `container-runtime@${opts.node}`;
+    this.id = containerRuntimeId(opts.node);
     this.kubeletId = `kubelet@${opts.node}`;
     this.timings = { ...DEFAULT_RUNTIME_TIMINGS, ...opts.timings };
     this.cpus = opts.cpus ?? 4;

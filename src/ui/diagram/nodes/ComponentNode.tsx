@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
-import { select, selectComponentActive, selectComponentRunning, useAppStore } from "../../../store";
+import { select, selectComponentActive, selectComponentState, useAppStore } from "../../../store";
 
 export type ComponentNodeData = {
   id: string;
@@ -17,22 +17,22 @@ const CONTROLLERS = ["deployment", "replicaset", "daemonset", "node-lifecycle", 
 
 /** A box for one cluster component; selects its own running/active state by id. */
 export const ComponentNode = memo(function ComponentNode({ data }: NodeProps<ComponentFlowNode>) {
-  const running = useAppStore(selectComponentRunning(data.id));
+  const state = useAppStore(selectComponentState(data.id));
   const active = useAppStore(selectComponentActive(data.id));
-  const cls = `comp comp--${data.variant}${running ? "" : " comp--stopped"}${active ? " comp--active" : ""}`;
+  const cls = `comp comp--${data.variant}${state === "running" ? "" : ` comp--${state}`}${active ? " comp--active" : ""}`;
   return (
     <>
       {/* Channels are drawn from layout points; React Flow still needs a handle at each end. */}
       <Handle type="source" position={Position.Top} isConnectable={false} className="handle-hidden" />
       <Handle type="target" position={Position.Bottom} isConnectable={false} className="handle-hidden" />
-      <button type="button" className={cls} aria-label={data.label} onClick={() => select(data.id)} title={data.label}>
+      <button type="button" className={cls} aria-label={data.label} onClick={() => select(data.id)} title={state === "starting" ? `${data.label} (starting)` : data.label}>
       <span className="comp__title">{data.title}</span>
       {data.id === "kube-controller-manager" ? (
         <span className="comp__list">{CONTROLLERS.join(" · ")}</span>
       ) : data.subtitle ? (
         <span className="comp__sub">{data.subtitle}</span>
       ) : null}
-      {!running && <span className="comp__badge">stopped</span>}
+      {state === "stopped" && <span className="comp__badge">stopped</span>}
       </button>
     </>
   );

@@ -1,6 +1,6 @@
 import { memo, useMemo } from "react";
 import type { Node, NodeProps } from "@xyflow/react";
-import { appStore, chipLabel, nodeModel, select, selectPodStatus, statusCounts, statusTone, useAppStore, useAppStoreShallow, type PodGroupModel } from "../../../store";
+import { appStore, chipLabel, nodeModel, select, selectLive, selectPodStatus, statusCounts, statusTone, useAppStore, useAppStoreShallow, type PodGroupModel } from "../../../store";
 import { chipOffset, chipWidthFor, COLLAPSED_BODY, groupHeight, GROUP_GAP, isCollapsed } from "../podGeometry";
 
 export type PodsNodeData = { node: string; width: number };
@@ -63,6 +63,7 @@ function Group({ group, width, collapsed, top }: { group: PodGroupModel; width: 
 
 /** The pods on one node, grouped by owner; selects its own pods by node name. */
 export const PodsNode = memo(function PodsNode({ data }: NodeProps<PodsFlowNode>) {
+  const live = useAppStore(selectLive);
   const keys = useAppStore((s) => s.podsByNode.get(data.node));
   const replicasets = useAppStore((s) => s.objects.replicasets);
   // Group membership changes only when pods come and go (keys) or owners appear (replicasets).
@@ -72,7 +73,7 @@ export const PodsNode = memo(function PodsNode({ data }: NodeProps<PodsFlowNode>
     return nodeModel(data.node, appStore.getState()).groups;
   }, [keys, replicasets, data.node]);
   const collapsed = isCollapsed(keys?.length ?? 0);
-  if (groups.length === 0) return data.node ? <div className="pods pods--empty">no pods</div> : null;
+  if (groups.length === 0) return data.node ? <div className="pods pods--empty">{live ? "no pods" : "pods appear as the node starts"}</div> : null;
   const tops: number[] = [];
   groups.reduce((y, g) => {
     tops.push(y);
