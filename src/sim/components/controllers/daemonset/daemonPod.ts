@@ -8,8 +8,16 @@ export const LABEL_TEMPLATE_GENERATION = "pod-template-generation";
 /** The template's pod spec with the daemon tolerations added (util.CreatePodTemplate). */
 export function daemonPodSpec(ds: DaemonSet): PodSpec {
   const spec = ds.spec.template.spec;
-  return { ...spec, tolerations: daemonPodTolerations(spec) };
+  // One object per template spec (objects are never changed in place), so fits can be cached by it.
+  let out = podSpecs.get(spec);
+  if (!out) {
+    out = { ...spec, tolerations: daemonPodTolerations(spec) };
+    podSpecs.set(spec, out);
+  }
+  return out;
 }
+
+const podSpecs = new WeakMap<PodSpec, PodSpec>();
 
 /**
  * The node a daemon pod is for: spec.nodeName once bound, before that the

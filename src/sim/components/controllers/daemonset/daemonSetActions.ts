@@ -45,13 +45,14 @@ export function daemonSetActions(ds: DaemonSet, nodes: readonly Node[], pods: re
   const spec = daemonPodSpec(ds);
   const byNode = new Map<string, Pod[]>();
   const unscheduledOrphans: Pod[] = [];
-  const nodeNames = new Set(nodes.map((n) => n.metadata.name ?? ""));
+  // Only pods not yet bound need the set of node names (to spot orphans): build it on demand.
+  let nodeNames: Set<string> | undefined;
   for (const p of pods) {
     // Deleted pods that already finished no longer count (getNodesToDaemonPods, includeDeletedTerminal=false).
     if (p.metadata.deletionTimestamp && (p.status?.phase === "Succeeded" || p.status?.phase === "Failed")) continue;
     const target = targetNodeName(p);
     if (!target) continue;
-    if (!p.spec.nodeName && !nodeNames.has(target)) {
+    if (!p.spec.nodeName && !(nodeNames ??= new Set(nodes.map((n) => n.metadata.name ?? ""))).has(target)) {
       if (!p.metadata.deletionTimestamp) unscheduledOrphans.push(p);
       continue;
     }
@@ -142,17 +143,29 @@ function rollingUpdateDeletions(ds: DaemonSet, byNode: Map<string, Pod[]>, fit: 
   const candidates: Pod[] = [];
   for (const [nodeName, podsOnNode] of byNode) {
     if (!fit.get(nodeName)) continue;
-    const live = podsOnNode.filter((p) => !p.metadata.deletionTimestamp);
-    const fresh = live.filter((p) => p.metadata.labels?.[LABEL_REVISION_HASH] === hash);
-    const old = live.filter((p) => p.metadata.labels?.[LABEL_REVISION_HASH] !== hash);
-    if (fresh.length > 1 || old.length > 1 || (fresh.length === 0) === (old.length === 0)) {
+    // The live pods on the node, new template vs old (counted, not collected: this runs per node).
+    let fresh: Pod | undefined;
+    let old: Pod | undefined;
+    let freshCount = 0;
+    let oldCount = 0;
+    for (const p of podsOnNode) {
+      if (p.metadata.deletionTimestamp) continue;
+      if (p.metadata.labels?.[LABEL_REVISION_HASH] === hash) {
+        freshCount++;
+        fresh ??= p;
+      } else {
+        oldCount++;
+        old ??= p;
+      }
+    }
+    if (freshCount > 1 || oldCount > 1 || (freshCount === 0) === (oldCount === 0)) {
       numUnavailable++; // the manage loop sorts this node out first
-    } else if (fresh.length === 1) {
-      if (!isPodAvailable(fresh[0], minReady, now)) numUnavailable++;
-    } else if (!isPodAvailable(old[0], minReady, now)) {
-      replace.push(old[0]);
+    } else if (fresh) {
+      if (!isPodAvailable(fresh, minReady, now)) numUnavailable++;
+    } else if (!isPodAvailable(old!, minReady, now)) {
+      replace.push(old!);
     } else if (numUnavailable < maxUnavailable) {
-      candidates.push(old[0]);
+      candidates.push(old!);
     }
   }
   const room = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidates.length);

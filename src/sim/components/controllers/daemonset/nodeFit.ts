@@ -58,6 +58,18 @@ const NEITHER: NodeFit = { shouldRun: false, shouldContinueRunning: false };
  * (a running daemon pod is not removed for a new NoSchedule taint such as a cordon).
  */
 export function nodeShouldRunDaemonPod(spec: PodSpec, node: Node): NodeFit {
+  // Every sync asks this for every node; nodes and specs are immutable objects, so remember the
+  // last answer per node (one DaemonSet's spec at a time is enough to make syncs cheap).
+  const hit = fits.get(node);
+  if (hit && hit.spec === spec) return hit.fit;
+  const fit = computeFit(spec, node);
+  fits.set(node, { spec, fit });
+  return fit;
+}
+
+const fits = new WeakMap<Node, { spec: PodSpec; fit: NodeFit }>();
+
+function computeFit(spec: PodSpec, node: Node): NodeFit {
   const name = node.metadata.name ?? "";
   if (spec.nodeName && spec.nodeName !== name) return NEITHER;
   if (!fitsNodeAffinity(spec, node)) return NEITHER;

@@ -1,5 +1,5 @@
 import type { Deployment } from "../../../api";
-import { canonicalJson } from "../../../api";
+import { deepEqual } from "../../../api";
 import { fromTimestamp } from "../../../runtime";
 import { getCondition, newCondition, Reasons, removeCondition, setCondition } from "./conditions";
 import { hasProgressDeadline, maxUnavailable, replicasOf, sumSpec, sumStatus } from "./deploymentUtil";
@@ -66,7 +66,7 @@ function statusWhy(p: RolloutPlan, s: DeploymentStatus): string {
 }
 
 function unchanged(p: RolloutPlan, s: DeploymentStatus): boolean {
-  return canonicalJson(p.original.status ?? {}) === canonicalJson(s) && canonicalJson(p.original.metadata.annotations ?? {}) === canonicalJson(p.d.metadata.annotations ?? {});
+  return deepEqual(p.original.status ?? {}, s) && deepEqual(p.original.metadata.annotations ?? {}, p.d.metadata.annotations ?? {});
 }
 
 /** syncDeploymentStatus (scaling and paused syncs): no progress estimation. Returns the status why, or undefined when nothing changes. */
