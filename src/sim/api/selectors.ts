@@ -54,7 +54,9 @@ export function labelSelectorMatches(selector: LabelSelector | undefined, labels
   if (ml) {
     for (const k in ml) if (!labels || labels[k] !== ml[k] || !Object.prototype.hasOwnProperty.call(labels, k)) return false;
   }
-  for (const expr of selector.matchExpressions ?? []) {
+  const exprs = selector.matchExpressions;
+  if (exprs === undefined) return true;
+  for (const expr of exprs) {
     const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, expr.key);
     const values = expr.values ?? [];
     switch (expr.operator) {

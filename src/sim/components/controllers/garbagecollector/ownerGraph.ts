@@ -3,7 +3,19 @@ import type { Lister, ReconcileContext } from "../framework";
 
 /** Informer index: every owner uid of an object (controller or not). The graph's "dependents" edges. */
 export const OWNER_INDEX = "ownerUid";
-export const ownerUids = (o: KubeObject): string[] => (o.metadata.ownerReferences ?? []).map((r) => r.uid);
+export function ownerUids(o: KubeObject): readonly string[] {
+  const refs = o.metadata.ownerReferences;
+  if (!refs) return NO_UIDS;
+  // Informers re-index on every update; the references array usually survives updates unchanged.
+  let uids = uidsOf.get(refs);
+  if (!uids) {
+    uids = refs.map((r) => r.uid);
+    uidsOf.set(refs, uids);
+  }
+  return uids;
+}
+const NO_UIDS: readonly string[] = [];
+const uidsOf = new WeakMap<readonly OwnerReference[], readonly string[]>();
 
 export const FOREGROUND = "foregroundDeletion";
 export const ORPHAN = "orphan";

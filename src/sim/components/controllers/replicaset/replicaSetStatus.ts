@@ -6,12 +6,12 @@ export type ReplicaSetStatus = NonNullable<ReplicaSet["status"]>;
 /** calculateStatus: counts over the ReplicaSet's active pods. */
 export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], now: number): ReplicaSetStatus {
   const minReady = rs.spec.minReadySeconds ?? 0;
-  const templateLabels = rs.spec.template.metadata?.labels ?? {};
+  const templateSelector = { matchLabels: rs.spec.template.metadata?.labels ?? {} };
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   for (const p of pods) {
-    if (selectorMatches({ matchLabels: templateLabels }, p.metadata.labels)) fullyLabeled++;
+    if (selectorMatches(templateSelector, p.metadata.labels)) fullyLabeled++;
     if (isPodReady(p)) {
       ready++;
       if (isPodAvailable(p, minReady, now)) available++;
