@@ -25,7 +25,9 @@ function build() {
 /** gzip size of the JS the first page load fetches: the entry and its static imports. */
 function initialJsGzip() {
   const html = readFileSync("dist/index.html", "utf8");
-  const files = new Set([...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  // Scripts and modulepreloads; not prefetch links (downloaded, but evaluated after first paint).
+  const tags = [...html.matchAll(/<(?:script|link)\b[^>]*>/g)].map((m) => m[0]).filter((t) => !/rel="prefetch"/.test(t));
+  const files = new Set(tags.flatMap((t) => [...t.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1])));
   let total = 0;
   for (const f of files) total += gzipSync(readFileSync(join("dist", f))).length;
   const lazy = readdirSync("dist/assets")

@@ -1,4 +1,4 @@
-import { select, useAppStore, useAppStoreShallow } from "../../store";
+import { select, selectComponentState, useAppStore, useAppStoreShallow } from "../../store";
 import { clusterImpl } from "../clusterView";
 import { COMPONENT_INFO } from "./componentInfo";
 import { EtcdView } from "./EtcdView";
@@ -10,11 +10,12 @@ type Target = { id: string; role: string; node?: string };
 
 /** Running, stopped, or — for a node's agents — the machine's state (partitioned, powered off). */
 function useState(target: Target): string {
-  const running = useAppStore((s) => s.components[target.id]?.running ?? true);
+  const state = useAppStore(selectComponentState(target.id));
+  const running = state === "running";
   const machine = target.node ? clusterImpl()?.machines.get(target.node)?.state : undefined;
   if (machine === "stopped") return "stopped (node powered off)";
   if (machine === "partitioned") return running ? "running, but cut off from the control plane (partitioned)" : "stopped (partitioned)";
-  return running ? "running" : "stopped";
+  return state;
 }
 
 /** The pods bound to a node, as links. */
