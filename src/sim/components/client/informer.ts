@@ -14,6 +14,8 @@ interface Index<T> {
   byValue: Map<string, Map<string, T>>;
 }
 
+const STANDARD_INDEXES = new Set(["nodeName", "controller"]);
+
 function nodeNameOf(o: KubeObject): string | undefined {
   const n = (o as { spec?: { nodeName?: string } }).spec?.nodeName;
   return n ? n : undefined;
@@ -38,11 +40,18 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   private synced = false;
   private handle: WatchHandle | undefined;
 
+  /**
+   * `standardIndexes: false` skips the nodeName and controller indexes for a process that never
+   * asks for them (kube-scheduler, kubelets, kube-proxy, CoreDNS): keeping them costs two map
+   * moves per informer per change, in a cluster where every pod changes a few times.
+   */
   constructor(
     readonly resource: string,
     private readonly client: ApiClient,
     private readonly fieldSelector?: string,
+    opts: { standardIndexes?: boolean } = {},
   ) {
+    if (opts.standardIndexes === false) return;
     this.addSingleIndex("nodeName", nodeNameOf);
     this.addSingleIndex("controller", controllerUidOf);
   }
@@ -74,7 +83,9 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
 
   byIndex(index: string, value: string): T[] {
     if (index === "namespace") return this.list(value);
-    const objs = this.indexes.get(index)?.byValue.get(value);
+    const idx = this.indexes.get(index);
+    if (!idx && STANDARD_INDEXES.has(index)) throw new Error(`${this.resource} informer was created without the ${index} index`);
+    const objs = idx?.byValue.get(value);
     return objs ? [...objs.values()] : [];
   }
 

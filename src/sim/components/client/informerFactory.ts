@@ -7,13 +7,16 @@ export class SharedInformerFactory implements InformerFactory {
   private readonly informers = new Map<string, SharedInformer<KubeObject>>();
   private started = false;
 
-  constructor(private readonly client: ApiClient) {}
+  constructor(
+    private readonly client: ApiClient,
+    private readonly opts: { standardIndexes?: boolean } = {},
+  ) {}
 
   informer<T extends KubeObject>(resource: string, opts: { fieldSelector?: string } = {}): Informer<T> {
     const key = `${resource}?${opts.fieldSelector ?? ""}`;
     let inf = this.informers.get(key);
     if (!inf) {
-      inf = new SharedInformer<KubeObject>(resource, this.client, opts.fieldSelector);
+      inf = new SharedInformer<KubeObject>(resource, this.client, opts.fieldSelector, this.opts);
       this.informers.set(key, inf);
       if (this.started) inf.start();
     }

@@ -23,8 +23,8 @@ export class CoreDns {
     if (this.up) return;
     this.up = true;
     this.client.resume();
-    this.services = new SharedInformer<Service>("services", this.client);
-    this.slices = new SharedInformer<EndpointSlice>("endpointslices", this.client);
+    this.services = new SharedInformer<Service>("services", this.client, undefined, { standardIndexes: false });
+    this.slices = new SharedInformer<EndpointSlice>("endpointslices", this.client, undefined, { standardIndexes: false });
     this.services.addIndex("service-name", () => []);
     this.slices.addIndex("service-name", (s) => {
       const svc = s.metadata.labels?.["kubernetes.io/service-name"];

@@ -12,6 +12,9 @@ import { healthyConditions, nodeForRegistration, type MachineSpec } from "./node
 import { PodWorker, type KubeletContext } from "./podWorker";
 import { kubeletId } from "../../clusterPlan";
 
+/** The kubelet never asks its informers for the nodeName/controller indexes. */
+const NO_STANDARD_INDEXES = { standardIndexes: false };
+
 /** The status manager's syncBatch period: failed pod status updates are retried this often. */
 const STATUS_SYNC_PERIOD_MS = 10_000;
 
@@ -131,11 +134,11 @@ export class Kubelet {
 
   private watchPods(): void {
     // Its own Node: the pod CIDR node IPAM assigned, and whether the control plane thinks it is Ready.
-    const nodeInf = new SharedInformer<Node>("nodes", this.o.client, `metadata.name=${this.nodeName}`);
+    const nodeInf = new SharedInformer<Node>("nodes", this.o.client, `metadata.name=${this.nodeName}`, NO_STANDARD_INDEXES);
     this.node = nodeInf;
     nodeInf.addHandler({ add: (n) => this.learnNode(n), update: (_, n) => this.learnNode(n) });
     nodeInf.start();
-    const inf = new SharedInformer<Pod>("pods", this.o.client, `spec.nodeName=${this.nodeName}`);
+    const inf = new SharedInformer<Pod>("pods", this.o.client, `spec.nodeName=${this.nodeName}`, NO_STANDARD_INDEXES);
     this.pods = inf;
     inf.addHandler({
       add: (p) => this.guard(() => this.syncPod(p))(),

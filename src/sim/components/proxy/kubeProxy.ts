@@ -41,8 +41,8 @@ export class KubeProxy {
     this.up = true;
     this.epoch++;
     this.client.resume();
-    this.services = new SharedInformer<Service>("services", this.client);
-    this.slices = new SharedInformer<EndpointSlice>("endpointslices", this.client);
+    this.services = new SharedInformer<Service>("services", this.client, undefined, { standardIndexes: false });
+    this.slices = new SharedInformer<EndpointSlice>("endpointslices", this.client, undefined, { standardIndexes: false });
     const changed = { add: () => this.requestSync(), update: () => this.requestSync(), delete: () => this.requestSync() };
     this.services.addHandler(changed);
     this.slices.addHandler(changed);

@@ -84,7 +84,7 @@ export class KubeScheduler {
     this.queue = this.newQueue();
     this.assumed.clear();
     this.cycleBusy = false;
-    const factory = new SharedInformerFactory(this.o.client);
+    const factory = new SharedInformerFactory(this.o.client, { standardIndexes: false });
     this.factory = factory;
     const nodes = factory.informer<Node>("nodes");
     const pods = factory.informer<Pod>("pods");
