@@ -82,7 +82,9 @@ export class WriteHandler {
     const ns = info.namespaced ? (req.namespace ?? (req.body as KubeObject | undefined)?.metadata?.namespace ?? "default") : undefined;
     const name = req.name ?? (req.body as KubeObject | undefined)?.metadata?.name;
     const key = name ? etcdKey(info, ns, name) : "";
-    const current = key ? this.etcd.store.get(key) : undefined;
+    // A plain create looks its key up itself (after generateName); the rest act on what is stored.
+    const plainCreate = req.verb === "create" && req.subresource === undefined;
+    const current = key && !plainCreate ? this.etcd.store.get(key) : undefined;
     const gr = groupResource(info);
     const now = this.kernel.now;
 
