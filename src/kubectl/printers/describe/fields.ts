@@ -130,9 +130,8 @@ export function describeEvents(w: DescribeWriter, events: readonly KubeEvent[], 
     const interval =
       e.count > 1 ? `${translateTimestampSince(e.lastTimestamp, now)} (x${e.count} over ${first})` : first;
     const source = e.source?.component || e.reportingComponent || "";
-    let message = e.message.trim();
-    if (e.involvedObject.fieldPath) message = `${e.involvedObject.fieldPath}: ${message}`;
-    w.write(LEVEL_1, `${e.type}\t${e.reason}\t${interval}\t${source}\t${message}\n`);
+    // kubectl prints the message alone (the field path column went away with SubObjectPath).
+    w.write(LEVEL_1, `${e.type}\t${e.reason}\t${interval}\t${source}\t${e.message.trim()}\n`);
   }
 }
 
