@@ -48,9 +48,11 @@ describe("kubectl describe", () => {
         component: "default-scheduler",
         first: 0,
       }),
+      // The kubelet's events name the container (involvedObject.fieldPath); describe does not print it.
       event("Pulled", 'Container image "nginx:1.27" already present on machine', {
         first: 2 * SEC,
         host: "worker-1",
+        fieldPath: "spec.containers{nginx}",
       }),
       event("BackOff", "Back-off restarting failed container nginx in pod web(uid)", {
         type: "Warning",
