@@ -68,13 +68,34 @@ export function generateName(prefix: string, rng: RandomSource): string {
 
 /** An RFC 4122 version 4 UUID (`3f2b…-…-4…-[89ab]…-…`) drawn from the seeded generator. */
 export function newUid(rng: RandomSource): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const w = rng.uint32();
-    bytes.push(w >>> 24, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff);
-  }
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // Four words → 16 bytes, big-endian; version 4 and the RFC 4122 variant bits set.
+  const w0 = rng.uint32();
+  const w1 = rng.uint32();
+  const w2 = rng.uint32();
+  const w3 = rng.uint32();
+  const b6 = (((w1 >>> 8) & 0xff) & 0x0f) | 0x40;
+  const b8 = ((w2 >>> 24) & 0x3f) | 0x80;
+  return (
+    word(w0) +
+    "-" +
+    HEX[w1 >>> 24] +
+    HEX[(w1 >>> 16) & 0xff] +
+    "-" +
+    HEX[b6] +
+    HEX[w1 & 0xff] +
+    "-" +
+    HEX[b8] +
+    HEX[(w2 >>> 16) & 0xff] +
+    "-" +
+    HEX[(w2 >>> 8) & 0xff] +
+    HEX[w2 & 0xff] +
+    word(w3)
+  );
+}
+
+/** Two hex digits per byte value (a uid is formatted for every object created). */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+function word(w: number): string {
+  return HEX[w >>> 24] + HEX[(w >>> 16) & 0xff] + HEX[(w >>> 8) & 0xff] + HEX[w & 0xff];
 }

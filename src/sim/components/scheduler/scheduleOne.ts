@@ -78,6 +78,17 @@ interface Run {
 }
 
 const NO_COLUMNS: ScoreColumn[] = [];
+
+/** The filter plugins' names, one shared array per plugin set (every result lists them). */
+const filterNamesOf = new WeakMap<PluginSet, readonly PluginName[]>();
+function filterNames(plugins: PluginSet): readonly PluginName[] {
+  let names = filterNamesOf.get(plugins);
+  if (!names) {
+    names = plugins.filters.map((p) => p.name);
+    filterNamesOf.set(plugins, names);
+  }
+  return names;
+}
 const EMPTY_I32 = new Int32Array(0);
 const EMPTY_U8 = new Uint8Array(0);
 
@@ -94,7 +105,7 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
     podUid: pod.pod.metadata.uid,
     at: 0,
     numAllNodes: allNodes.length,
-    filterPlugins: ctx.plugins.filters.map((p) => p.name),
+    filterPlugins: filterNames(ctx.plugins),
     message: undefined,
     detailed: true,
     scoreColumns: NO_COLUMNS,
