@@ -1,6 +1,7 @@
 import type { KubeObject, Node, Service } from "../../api/types";
 import type { Kernel } from "../../runtime";
 import type { ApiClient, InformerFactory } from "../client/types";
+import { ControllerProcess } from "../controllers/framework/controllerProcess";
 import { ControllerRunner } from "../controllers/framework/controllerRunner";
 import { keyOf } from "../controllers/framework/keys";
 import type { Reconciler } from "../controllers/framework/plan";
@@ -30,37 +31,26 @@ export interface CloudControllerManagerOptions {
  * The `cloud-controller-manager` process: its own informers (services, nodes) and two
  * controllers, the service (load balancer) controller and the cloud node lifecycle controller.
  */
-export class CloudControllerManager {
+export class CloudControllerManager extends ControllerProcess {
   readonly id = "cloud-controller-manager";
-  private factory: InformerFactory | undefined;
-  private runnersList: ControllerRunner[] = [];
 
-  constructor(private readonly opts: CloudControllerManagerOptions) {}
-
-  get running(): boolean {
-    return this.factory !== undefined;
+  constructor(private readonly opts: CloudControllerManagerOptions) {
+    super();
   }
 
-  get runners(): readonly ControllerRunner[] {
-    return this.runnersList;
+  protected newInformerFactory(): InformerFactory {
+    return this.opts.newInformerFactory ? this.opts.newInformerFactory() : new SharedInformerFactory(this.opts.client);
   }
 
-  start(): void {
-    if (this.factory) return;
+  protected wire(factory: InformerFactory, adopt: (runner: ControllerRunner) => ControllerRunner): () => void {
     const { kernel, client, profile } = this.opts;
     const processingMs = this.opts.processingMs ?? profile?.controllers.reconcileMs[0];
-    const factory = this.opts.newInformerFactory ? this.opts.newInformerFactory() : new SharedInformerFactory(client);
-    this.factory = factory;
     const services = factory.informer<Service>("services");
     const nodes = factory.informer<Node>("nodes");
     const synced = () => services.hasSynced && nodes.hasSynced;
     const lister = <T extends KubeObject>(resource: string) => factory.informer<T>(resource);
-    const make = (reconciler: Reconciler) => {
-      const r = new ControllerRunner({ kernel, client, reconciler, lister, synced, processingMs, component: this.id });
-      this.runnersList.push(r);
-      return r;
-    };
-    const alive = () => this.factory === factory;
+    const make = (reconciler: Reconciler) => adopt(new ControllerRunner({ kernel, client, reconciler, lister, synced, processingMs, component: this.id }));
+    const alive = () => this.informers === factory;
     const timings = this.opts.timings ?? (profile ? { ...CLOUD_TIMINGS, loadBalancerProvisionMs: profile.cloud.loadBalancerMs } : CLOUD_TIMINGS);
     const cloud = new TracedCloudClient(kernel, this.opts.cloud, timings, alive);
 
@@ -91,16 +81,6 @@ export class CloudControllerManager {
         if (JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(n.metadata.labels ?? {}) || JSON.stringify(old.spec.taints ?? []) !== JSON.stringify(n.spec.taints ?? [])) resyncLBs();
       },
     });
-    for (const r of this.runnersList) r.start();
-    factory.start();
-    nodeRunner.enqueue(CLOUD_NODE_MONITOR_KEY);
-  }
-
-  stop(): void {
-    if (!this.factory) return;
-    for (const r of this.runnersList) r.stop();
-    this.runnersList = [];
-    this.factory.stop();
-    this.factory = undefined;
+    return () => nodeRunner.enqueue(CLOUD_NODE_MONITOR_KEY);
   }
 }

@@ -1,6 +1,7 @@
 import type { KubeObject } from "../../../api";
 import type { Kernel } from "../../../runtime";
 import type { ApiClient, Informer, InformerFactory } from "../../client";
+import { ControllerProcess } from "./controllerProcess";
 import { ControllerRunner } from "./controllerRunner";
 import type { Reconciler } from "./plan";
 
@@ -41,35 +42,21 @@ export interface KubeControllerManagerOptions {
 
 /**
  * The `kube-controller-manager` process: one set of shared informers and the registered
- * controllers. `stop()` is a fault (nothing reconciles); `start()` begins again from a fresh
- * list, and because controllers are level-driven everything catches up.
+ * controllers.
  */
-export class KubeControllerManager {
+export class KubeControllerManager extends ControllerProcess {
   readonly id = "kube-controller-manager";
-  private factory: InformerFactory | undefined;
-  private runnersList: ControllerRunner[] = [];
 
-  constructor(private readonly opts: KubeControllerManagerOptions) {}
-
-  get running(): boolean {
-    return this.factory !== undefined;
+  constructor(private readonly opts: KubeControllerManagerOptions) {
+    super();
   }
 
-  /** The running controllers (inspectors show their queues). */
-  get runners(): readonly ControllerRunner[] {
-    return this.runnersList;
+  protected newInformerFactory(): InformerFactory {
+    return this.opts.newInformerFactory();
   }
 
-  /** The shared informers of the running process (undefined while stopped). */
-  get informers(): InformerFactory | undefined {
-    return this.factory;
-  }
-
-  start(): void {
-    if (this.factory) return;
+  protected wire(factory: InformerFactory, adopt: (runner: ControllerRunner) => ControllerRunner): void {
     const { kernel, client, config = {}, processingMs } = this.opts;
-    const factory = this.opts.newInformerFactory();
-    this.factory = factory;
     const lister = <T extends KubeObject>(resource: string) => factory.informer<T>(resource);
     for (const def of this.opts.controllers) {
       const used: Informer<KubeObject>[] = [];
@@ -82,23 +69,9 @@ export class KubeControllerManager {
           used.push(inf as unknown as Informer<KubeObject>);
           return inf;
         },
-        run: (reconciler, o = {}) => {
-          const runner = new ControllerRunner({ kernel, client, reconciler, lister, synced, workers: o.workers, processingMs, component: this.id });
-          this.runnersList.push(runner);
-          return runner;
-        },
+        run: (reconciler, o = {}) => adopt(new ControllerRunner({ kernel, client, reconciler, lister, synced, workers: o.workers, processingMs, component: this.id })),
       };
       def.create(setup);
     }
-    for (const r of this.runnersList) r.start();
-    factory.start();
-  }
-
-  stop(): void {
-    if (!this.factory) return;
-    for (const r of this.runnersList) r.stop();
-    this.runnersList = [];
-    this.factory.stop();
-    this.factory = undefined;
   }
 }
