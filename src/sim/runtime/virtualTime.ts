@@ -71,6 +71,20 @@ export function toMicroTimestamp(virtualMs: number): string {
 
 /** Parses a timestamp written by toTimestamp/toMicroTimestamp back to virtual ms. */
 export function fromTimestamp(ts: string): number {
+  // Controllers compare the same few timestamps over and over (readiness, creation order).
+  let ms = parsed.get(ts);
+  if (ms === undefined) {
+    if (parsed.size >= PARSED_CACHE_SIZE) parsed.clear();
+    ms = parseTimestamp(ts);
+    parsed.set(ts, ms);
+  }
+  return ms;
+}
+
+const PARSED_CACHE_SIZE = 4096;
+const parsed = new Map<string, number>();
+
+function parseTimestamp(ts: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z$/.exec(ts);
   if (!m) return NaN;
   const [, y, mo, d, h, mi, s, frac] = m;
