@@ -34,6 +34,7 @@ function controllerUidOf(o: KubeObject): string | undefined {
  */
 export class SharedInformer<T extends KubeObject> implements Informer<T> {
   private readonly cache = new Map<string, T>();
+  /** Namespace → name → object: a get needs no `namespace/name` key built per call. */
   private readonly byNamespace = new Map<string, Map<string, T>>();
   private readonly indexes = new Map<string, Index<T>>();
   private readonly handlers: InformerHandler<T>[] = [];
@@ -72,7 +73,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
-    return this.cache.get(namespace ? `${namespace}/${name}` : name);
+    return namespace ? this.byNamespace.get(namespace)?.get(name) : this.cache.get(name);
   }
 
   list(namespace?: string): T[] {
@@ -156,7 +157,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     if (ns) {
       let m = this.byNamespace.get(ns);
       if (!m) this.byNamespace.set(ns, (m = new Map()));
-      m.set(k, o);
+      m.set(o.metadata.name ?? "", o);
     }
     for (const idx of this.indexes.values()) this.indexAdd(idx, k, o);
   }
@@ -179,12 +180,8 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
    */
   private reindex(k: string, old: T, o: T): void {
     const ns = o.metadata.namespace;
-    if (ns && old.metadata.namespace === ns) this.byNamespace.get(ns)!.set(k, o);
-    else {
-      const oldNs = old.metadata.namespace;
-      if (oldNs) this.byNamespace.get(oldNs)?.delete(k);
-      if (ns) addTo(this.byNamespace, ns, k, o);
-    }
+    // A cache key names one object: the namespace and name never change under it.
+    if (ns) this.byNamespace.get(ns)!.set(o.metadata.name ?? "", o);
     for (const idx of this.indexes.values()) {
       if (!idx.keyOf) {
         const before = idx.keysOf(old);
@@ -208,7 +205,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
 
   private unindex(k: string, o: T): void {
     const ns = o.metadata.namespace;
-    if (ns) this.byNamespace.get(ns)?.delete(k);
+    if (ns) this.byNamespace.get(ns)?.delete(o.metadata.name ?? "");
     for (const idx of this.indexes.values()) {
       if (idx.keyOf) {
         const v = idx.keyOf(o);
