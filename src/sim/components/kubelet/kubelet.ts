@@ -1,4 +1,4 @@
-import type { KubeEvent, Lease, Node, Pod, PodStatus } from "../../api/types";
+import type { KubeEvent, KubeObject, Lease, Node, Pod, PodStatus } from "../../api/types";
 import { deepEqual } from "../../api";
 import type { Kernel } from "../../runtime/kernel";
 import { toMicroTimestamp } from "../../runtime/virtualTime";
@@ -9,6 +9,8 @@ import type { ApiRequest } from "../apiserver/request";
 import { EventRecorder } from "../controllers/framework";
 import type { CriRuntime } from "./cri";
 import { healthyConditions, nodeForRegistration, type MachineSpec } from "./nodeObject";
+import { healthyStatusEvents, kubeletNodeRef, NODE_ALLOCATABLE_ENFORCED, nodeStatusMessage, schedulableEvent, STARTING_KUBELET } from "./nodeEvents";
+import { NodeEventQueue } from "./nodeEventQueue";
 import { PodWorker, type KubeletContext } from "./podWorker";
 import { kubeletId } from "../../clusterPlan";
 
@@ -54,13 +56,28 @@ export class Kubelet {
   private readonly inflight = new Map<string, number>();
   private nextIp = 2;
   private readonly freeIps: string[] = [];
-  private readonly events: EventRecorder;
+  private events: EventRecorder;
   private podCidr: string;
+  /** The Node as registration found it (created, or the existing one on AlreadyExists), until the informer has it. */
+  private registeredNode: Node | undefined;
+  /** recordNodeSchedulableEvent's lastNodeUnschedulable: false in a fresh kubelet process. */
+  private lastUnschedulable = false;
+  private readonly nodeEvents: NodeEventQueue;
+  /** The time a queued event happened, while it is being written (the recorder stamps events with it). */
+  private eventTime: number | undefined;
 
   constructor(private readonly o: KubeletOptions) {
     this.id = kubeletId(o.machine.name);
-    this.events = new EventRecorder("kubelet", () => o.kernel.now);
+    this.events = new EventRecorder("kubelet", () => this.eventTime ?? o.kernel.now);
     this.podCidr = o.podCidr;
+    this.nodeEvents = new NodeEventQueue(
+      (ev, answered) => {
+        this.eventTime = ev.at;
+        this.recordEvent(kubeletNodeRef(this.nodeName), ev.type, ev.reason, ev.message, undefined, answered);
+        this.eventTime = undefined;
+      },
+      (fn) => this.after(o.profile.network.etcdTimeoutMs, fn, true),
+    );
   }
 
   get nodeName(): string {
@@ -88,7 +105,15 @@ export class Kubelet {
     this.inflight.clear();
     this.lease = undefined;
     this.readySince = this.o.kernel.now;
+    // A new process: a fresh event correlator, so repeats of the last boot's events are new Events.
+    this.events = new EventRecorder("kubelet", () => this.eventTime ?? this.o.kernel.now);
+    this.registeredNode = undefined;
+    this.lastUnschedulable = false;
+    this.nodeEvents.restart();
+    this.recordNodeEvent("Normal", STARTING_KUBELET.reason, STARTING_KUBELET.message);
     this.register();
+    // The container manager starts once the runtime answers (at once here) and enforces allocatable.
+    this.recordNodeEvent("Normal", NODE_ALLOCATABLE_ENFORCED.reason, NODE_ALLOCATABLE_ENFORCED.message);
   }
 
   stop(): void {
@@ -118,18 +143,39 @@ export class Kubelet {
 
   private register(): void {
     const node = nodeForRegistration(this.o.machine, this.o.kernel.now);
+    // initialNode runs the status setters over a Node with no conditions: every attempt records these.
+    this.recordStatusEvents(healthyStatusEvents(undefined));
     this.send({ verb: "create", resource: "nodes", body: node, fieldManager: "kubelet" }, (ok, res) => {
+      this.nodeEvents.release();
       if (!ok && res.ok === false && res.status !== 409) {
         this.after(this.o.profile.network.relistBackoffMs, () => this.register(), true);
         return;
       }
-      this.lastStatusReport = ok ? this.o.kernel.now : -Infinity;
-      if (ok && res.ok) this.nodeUid = res.object?.metadata.uid;
-      this.watchPods();
-      this.createMirrorPods();
-      this.renewLease();
-      this.updateNodeStatus();
+      if (ok && res.ok) {
+        this.nodeUid = res.object?.metadata.uid;
+        this.registeredNode = res.object as Node | undefined;
+        this.registered(this.o.kernel.now);
+        return;
+      }
+      // AlreadyExists: tryRegisterWithAPIServer reads the existing Node (its conditions may be Unknown by now).
+      this.send({ verb: "get", resource: "nodes", name: this.nodeName }, (ok2, r2) => {
+        if (!ok2 || !r2.ok || !r2.object) {
+          this.after(this.o.profile.network.relistBackoffMs, () => this.register(), true);
+          return;
+        }
+        this.nodeUid = r2.object.metadata.uid;
+        this.registeredNode = r2.object as Node;
+        this.registered(-Infinity);
+      });
     });
+  }
+
+  private registered(lastStatusReport: number): void {
+    this.lastStatusReport = lastStatusReport;
+    this.watchPods();
+    this.createMirrorPods();
+    this.renewLease();
+    this.updateNodeStatus();
   }
 
   private watchPods(): void {
@@ -238,19 +284,29 @@ export class Kubelet {
     return `${a}.${b}.${c}.${this.nextIp++}`;
   }
 
-  private recordEvent(pod: Pod, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string): void {
-    const call = this.events.record(pod, type, reason, message);
+  private recordNodeEvent(type: "Normal" | "Warning", reason: string, message: string): void {
+    this.nodeEvents.push({ type, reason, message, at: this.o.kernel.now });
+  }
+
+  private recordStatusEvents(reasons: readonly string[]): void {
+    for (const reason of reasons) this.recordNodeEvent("Normal", reason, nodeStatusMessage(this.nodeName, reason));
+  }
+
+  private recordEvent(obj: KubeObject, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string, answered?: () => void): void {
+    const call = this.events.record(obj, type, reason, message);
     const req = call.request;
     if (req.verb === "create") {
       const ev = req.body as KubeEvent;
       ev.source = { component: "kubelet", host: this.nodeName };
       ev.reportingInstance = this.nodeName;
       if (fieldPath) ev.involvedObject.fieldPath = fieldPath;
+      if (!ev.involvedObject.apiVersion) delete ev.involvedObject.apiVersion;
     }
     // The recorder learns from the answer whether the event exists, so repeats become count++ patches.
     this.send(req, (_ok, res) => {
       if (res.ok) call.followUp?.(res);
       else call.onFailure?.(res.error);
+      answered?.();
     });
   }
 
@@ -321,6 +377,17 @@ export class Kubelet {
     const p = this.o.profile.kubelet;
     const now = this.o.kernel.now;
     const node = this.node?.get(undefined, this.nodeName);
+    // tryUpdateNodeStatus runs the setters over the Node as the API has it: conditions node-controller
+    // turned Unknown while this kubelet was away or cut off come back with their events.
+    const seen = node ?? this.registeredNode;
+    this.registeredNode = undefined;
+    if (seen) {
+      this.recordStatusEvents(healthyStatusEvents(seen.status?.conditions));
+      const unschedulable = seen.spec.unschedulable === true;
+      const sched = schedulableEvent(this.lastUnschedulable, unschedulable);
+      this.lastUnschedulable = unschedulable;
+      if (sched) this.recordStatusEvents([sched]);
+    }
     const stale = node?.status?.conditions?.find((c) => c.type === "Ready")?.status !== "True";
     if (stale || now - this.lastStatusReport >= p.nodeStatusReportMs) {
       this.send({ verb: "patch", resource: "nodes", subresource: "status", name: this.nodeName, patchType: "merge", body: { status: { conditions: healthyConditions(now, this.readySince) } } }, (ok) => {
