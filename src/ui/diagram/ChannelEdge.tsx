@@ -1,8 +1,9 @@
 import { memo } from "react";
 import type { Edge, EdgeProps } from "@xyflow/react";
 import { useAppStore, type AppState } from "../../store";
+import type { Pt } from "./routes";
 
-export type ChannelEdgeData = { a: string; b: string; x1: number; y1: number; x2: number; y2: number };
+export type ChannelEdgeData = { a: string; b: string; points: Pt[] };
 export type ChannelFlowEdge = Edge<ChannelEdgeData, "channel">;
 
 const selectBusy = (a: string, b: string) => (s: AppState): number => {
@@ -16,5 +17,6 @@ export const ChannelEdge = memo(function ChannelEdge({ data }: EdgeProps<Channel
   const busy = useAppStore(selectBusy(data?.a ?? "", data?.b ?? ""));
   if (!data) return null;
   const cls = busy >= 2 ? "channel channel--busy" : busy === 1 ? "channel channel--routine" : "channel";
-  return <path className={cls} d={`M ${data.x1} ${data.y1} L ${data.x2} ${data.y2}`} fill="none" />;
+  const d = data.points.map(([x, y], i) => `${i ? "L" : "M"} ${x} ${y}`).join(" ");
+  return <path className={cls} d={d} fill="none" />;
 });

@@ -5,13 +5,14 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type EdgeTypes,
   type NodeTypes,
 } from "@xyflow/react";
 import { appStore, deriveDiagramModel, layoutSignature, planDiagramModel, selectLive, useAppStore } from "../../store";
 import { ChannelEdge } from "./ChannelEdge";
 import { toFlowElements } from "./flowElements";
-import { layoutCluster, type LayoutInput } from "./layout";
+import { fitScale, layoutCluster, type Layout, type LayoutInput } from "./layout";
 import { ClusterNodeGroup, PendingGroup } from "./nodes/ClusterNodeGroup";
 import { ComponentNode } from "./nodes/ComponentNode";
 import { PodsNode } from "./nodes/PodsNode";
@@ -59,12 +60,14 @@ function useLayout() {
       workers: model.workers.map(toInput),
       unscheduled: live ? toInput(model.unscheduledNode).groups : [],
     };
-    const layout = layoutCluster(input);
+    const wide = layoutCluster(input);
+    const narrow = layoutCluster({ ...input, narrow: true });
     const state = appStore.getState();
     // Boxes are named from the live components, or the plan's until then (the same names).
     const components = live || !plan ? state.components : Object.fromEntries(plan.components.map((c) => [c.id, c]));
     return {
-      layout,
+      wide,
+      narrow,
       components,
       controlPlane: model.controlPlane?.name ?? "control-plane",
       workerCount: model.workers.length,
@@ -110,8 +113,20 @@ export function Diagram() {
   );
 }
 
+/**
+ * The narrow variant when it shows the cluster clearly larger in the diagram's area (a side
+ * panel open leaves it closer to square); the wide one otherwise, and until the area is measured.
+ */
+function pickLayout(wide: Layout, narrow: Layout, width: number, height: number): Layout {
+  if (width <= 0 || height <= 0) return wide;
+  return fitScale(narrow, width, height) > 1.08 * fitScale(wide, width, height) ? narrow : wide;
+}
+
 function ClusterFlow() {
-  const { layout, components, controlPlane, workerCount } = useLayout();
+  const { wide, narrow, components, controlPlane, workerCount } = useLayout();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const layout = pickLayout(wide, narrow, width, height);
   const { nodes, edges } = useMemo(() => toFlowElements(layout, components, controlPlane), [layout, components, controlPlane]);
   useEffect(() => markDiagramDrawn(), []);
   return (

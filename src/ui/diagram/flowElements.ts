@@ -59,7 +59,7 @@ export function toFlowElements(layout: Layout, components: Readonly<Record<strin
     }
   }
   const edges: Edge[] = layout.edges.map((e) => {
-    const data: ChannelEdgeData = { a: e.a, b: e.b, x1: e.x1, y1: e.y1, x2: e.x2, y2: e.y2 };
+    const data: ChannelEdgeData = { a: e.a, b: e.b, points: e.points };
     return { id: e.id, source: e.a, target: e.b, type: "channel", data, selectable: false, focusable: false };
   });
   return { nodes, edges };
