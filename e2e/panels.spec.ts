@@ -274,6 +274,27 @@ test("a shared link recreates the scenario in a fresh page", async ({ page, cont
   expect(errors).toEqual([]);
 });
 
+test("the guided Apply example is part of a shared link", async ({ page, context }) => {
+  const errors = collectConsoleErrors(page);
+  await page.goto("./");
+  await booted(page);
+  await page.getByRole("button", { name: "Apply example: nginx Deployment" }).click();
+  await expect(page.getByText("deployment.apps/nginx created")).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("button", { name: "Share" }).click();
+  const link = await page.getByRole("textbox", { name: "Scenario link" }).inputValue();
+
+  const fresh = await context.newPage();
+  const freshErrors = collectConsoleErrors(fresh);
+  await fresh.goto(link);
+  await booted(fresh);
+  await expect(fresh.getByRole("status").filter({ hasText: "Shared scenario: 1 of 1 steps replayed." })).toBeVisible({ timeout: 45_000 });
+  await fresh.getByRole("combobox", { name: "Speed" }).selectOption("600");
+  const diagram = fresh.getByRole("region", { name: "Cluster diagram" });
+  await expect(diagram.getByRole("button", { name: /^nginx-[a-z0-9]+-[a-z0-9]{5}, Running$/ })).toHaveCount(3, { timeout: 30_000 });
+  expect(freshErrors).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test("a link cannot run anything but manifests and sim actions", async ({ page }) => {
   const errors = collectConsoleErrors(page);
   // A hand-made scenario: markup in the editor text and a step that is not a sim line.

@@ -1,6 +1,7 @@
 import type { Deployment } from "../sim/api/types";
 import type { ApiResponse } from "../sim/components/apiserver/request";
 import { kubectlRequest } from "./actions";
+import { recordStep, stepTime } from "./panelActions";
 
 /** The guided start's manifest: what `kubectl create deployment nginx --image=nginx:1.27 --replicas=3` sends. */
 export function nginxDeployment(): Deployment {
@@ -20,9 +21,14 @@ export function nginxDeployment(): Deployment {
 }
 
 /**
- * "Apply example: nginx Deployment". The one place the guided start talks to the cluster;
- * when the kubectl layer lands this becomes `kubectl apply -f -` through its interpreter.
+ * "Apply example: nginx Deployment". The one place the guided start talks to the cluster: it
+ * sends the create at once (no kubectl chunk to fetch first, so the first hop is there for Step),
+ * and records the manifest as a step, so a shared link replays it (`kubectl apply -f -` takes
+ * the JSON as it takes YAML).
  */
-export function applyNginxExample(): Promise<ApiResponse> {
-  return kubectlRequest({ verb: "create", resource: "deployments", namespace: "default", body: nginxDeployment() });
+export async function applyNginxExample(): Promise<ApiResponse> {
+  const at = stepTime();
+  const res = await kubectlRequest({ verb: "create", resource: "deployments", namespace: "default", body: nginxDeployment() });
+  if (res.ok) recordStep({ apply: JSON.stringify(nginxDeployment(), null, 2), at });
+  return res;
 }

@@ -41,9 +41,16 @@ export function setApplyStatus(status: ApplyStatus | null): void {
   appStore.setState({ applyStatus: status });
 }
 
-/** Something the user did that a shared link should replay. */
+/** Cluster time now, as a step records it: ms since the cluster came up. */
+export function stepTime(): number {
+  const s = appStore.getState();
+  return Math.max(0, (currentSession()?.cluster.now() ?? s.now) - s.origin);
+}
+
+/** Something the user did that a shared link should replay (at `step.at`, or now). */
 export function recordStep(step: ScenarioStep): void {
-  appStore.setState((s) => addStep(s, { ...step, at: step.at ?? Math.max(0, (currentSession()?.cluster.now() ?? s.now) - s.origin) }));
+  const at = step.at ?? stepTime();
+  appStore.setState((s) => addStep(s, { ...step, at }));
 }
 
 /** The pod whose scheduling attempt the scheduler inspector shows (`namespace/name`). */
