@@ -1,5 +1,4 @@
-import type { KubeEvent, KubeObject, Lease, Node, Pod, PodStatus } from "../../api/types";
-import { deepEqual } from "../../api";
+import type { KubeEvent, KubeObject, Lease, Node, Pod } from "../../api/types";
 import type { Kernel } from "../../runtime/kernel";
 import { toMicroTimestamp } from "../../runtime/virtualTime";
 import type { Profile } from "../../profiles";
@@ -12,13 +11,12 @@ import { healthyConditions, nodeForRegistration, type MachineSpec } from "./node
 import { healthyStatusEvents, kubeletNodeRef, NODE_ALLOCATABLE_ENFORCED, nodeStatusMessage, schedulableEvent, STARTING_KUBELET } from "./nodeEvents";
 import { NodeEventQueue } from "./nodeEventQueue";
 import { PodWorker, type KubeletContext } from "./podWorker";
+import { StatusManager } from "./statusManager";
 import { kubeletId } from "../../clusterPlan";
 
 /** The kubelet never asks its informers for the nodeName/controller indexes. */
 const NO_STANDARD_INDEXES = { standardIndexes: false };
 
-/** The status manager's syncBatch period: failed pod status updates are retried this often. */
-const STATUS_SYNC_PERIOD_MS = 10_000;
 
 export interface KubeletOptions {
   kernel: Kernel;
@@ -48,12 +46,7 @@ export class Kubelet {
   private lease: Lease | undefined;
   private lastStatusReport = -Infinity;
   private readySince = 0;
-  private readonly dirty = new Set<PodWorker>();
-  private flushScheduled = false;
-  private readonly lastSent = new Map<string, PodStatus>();
-  /** Pod uid → the conditions of the status last sent (`Ready=True,…`), and uids with a status patch in flight. */
-  private readonly sentConditions = new Map<string, string>();
-  private readonly inflight = new Map<string, number>();
+  private readonly status: StatusManager;
   private nextIp = 2;
   private readonly freeIps: string[] = [];
   private events: EventRecorder;
@@ -70,6 +63,12 @@ export class Kubelet {
     this.id = kubeletId(o.machine.name);
     this.events = new EventRecorder("kubelet", () => this.eventTime ?? o.kernel.now);
     this.podCidr = o.podCidr;
+    this.status = new StatusManager({
+      now: () => o.kernel.now,
+      after: (ms, fn, background) => this.after(ms, fn, background),
+      send: (req, cb) => this.send(req, (ok) => cb(ok)),
+      hasWorker: (uid) => this.workers.has(uid),
+    });
     this.nodeEvents = new NodeEventQueue(
       (ev, answered) => {
         this.eventTime = ev.at;
@@ -100,9 +99,7 @@ export class Kubelet {
     this.epoch++;
     this.o.client.resume();
     this.workers.clear();
-    this.lastSent.clear();
-    this.sentConditions.clear();
-    this.inflight.clear();
+    this.status.reset();
     this.lease = undefined;
     this.readySince = this.o.kernel.now;
     // A new process: a fresh event correlator, so repeats of the last boot's events are new Events.
@@ -236,21 +233,7 @@ export class Kubelet {
       return;
     }
     w.update(pod);
-    this.reconcileStatus(w, pod);
-  }
-
-  /**
-   * status_manager's needsReconcile: another writer changed the status we reported (node-controller
-   * marked the pods of an unreachable node not ready); once we reach the API again, report ours again.
-   */
-  private reconcileStatus(w: PodWorker, pod: Pod): void {
-    const uid = pod.metadata.uid!;
-    const sent = this.sentConditions.get(uid);
-    // A patch still in flight will land (or fail and be retried); one unanswered for a sync period is lost.
-    const sentAt = this.inflight.get(uid);
-    if (sent === undefined || (sentAt !== undefined && this.o.kernel.now - sentAt < STATUS_SYNC_PERIOD_MS) || conditionSummary(pod.status) === sent) return;
-    this.lastSent.delete(uid);
-    this.statusChanged(w);
+    this.status.reconcile(w, pod);
   }
 
   private podGone(pod: Pod): void {
@@ -258,8 +241,7 @@ export class Kubelet {
     if (!w) return;
     if (!w.isDone) w.terminate();
     this.workers.delete(pod.metadata.uid!);
-    this.lastSent.delete(pod.metadata.uid!);
-    this.sentConditions.delete(pod.metadata.uid!);
+    this.status.forget(pod.metadata.uid!);
   }
 
   private context(): KubeletContext {
@@ -272,7 +254,7 @@ export class Kubelet {
       event: (pod, type, reason, message, fieldPath) => this.recordEvent(pod, type, reason, message, fieldPath),
       allocateIP: () => this.allocateIp(),
       releaseIP: (ip) => this.freeIps.push(ip),
-      statusChanged: (w) => this.statusChanged(w),
+      statusChanged: (w) => this.status.changed(w),
       finishDeletion: (pod) => this.finishDeletion(pod),
     };
   }
@@ -310,40 +292,10 @@ export class Kubelet {
     });
   }
 
-  private statusChanged(w: PodWorker): void {
-    this.dirty.add(w);
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    this.after(1, () => {
-      this.flushScheduled = false;
-      for (const d of this.dirty) this.sendStatus(d);
-      this.dirty.clear();
-    });
-  }
-
-  private sendStatus(w: PodWorker): void {
-    const uid = w.pod.metadata.uid!;
-    if (!this.workers.has(uid)) return;
-    const status = w.status();
-    const last = this.lastSent.get(uid);
-    if (last && deepEqual(last, status)) return;
-    this.lastSent.set(uid, status);
-    this.sentConditions.set(uid, conditionSummary(status));
-    this.inflight.set(uid, this.o.kernel.now);
-    this.send({ verb: "patch", resource: "pods", subresource: "status", namespace: w.pod.metadata.namespace, name: w.pod.metadata.name, patchType: "merge", body: { status }, fieldManager: "kubelet" }, (ok) => {
-      this.inflight.delete(uid);
-      if (ok) return;
-      // The status manager tries again on its next sync (every 10 s) until the API has it.
-      this.lastSent.delete(uid);
-      this.after(STATUS_SYNC_PERIOD_MS, () => this.statusChanged(w), true);
-    });
-  }
-
   private finishDeletion(pod: Pod): void {
     this.send({ verb: "delete", resource: "pods", namespace: pod.metadata.namespace, name: pod.metadata.name, gracePeriodSeconds: 0 }, () => {
       this.workers.delete(pod.metadata.uid!);
-      this.lastSent.delete(pod.metadata.uid!);
-      this.sentConditions.delete(pod.metadata.uid!);
+      this.status.forget(pod.metadata.uid!);
     });
   }
 
@@ -397,8 +349,4 @@ export class Kubelet {
     this.after(p.nodeStatusUpdateMs, () => this.updateNodeStatus(), true);
   }
 
-}
-
-function conditionSummary(status: Pod["status"]): string {
-  return (status?.conditions ?? []).map((c) => `${c.type}=${c.status}`).join(",");
 }
