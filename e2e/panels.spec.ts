@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import lz from "lz-string";
 import { collectConsoleErrors } from "./consoleErrors";
 
@@ -240,6 +240,17 @@ test("stop the scheduler: new pods stay Pending until it starts again", async ({
   expect(errors).toEqual([]);
 });
 
+/** Opens a shared link in a fresh page, waits for its replay report, then runs at ×600. */
+async function openSharedLink(context: BrowserContext, link: string, report: string) {
+  const fresh = await context.newPage();
+  const freshErrors = collectConsoleErrors(fresh);
+  await fresh.goto(link);
+  await booted(fresh);
+  await expect(fresh.getByRole("status").filter({ hasText: report })).toBeVisible({ timeout: 45_000 });
+  await setSpeed(fresh, "600");
+  return { fresh, freshErrors };
+}
+
 test("a shared link recreates the scenario in a fresh page", async ({ page, context }) => {
   const errors = collectConsoleErrors(page);
   await page.goto("./");
@@ -257,12 +268,7 @@ test("a shared link recreates the scenario in a fresh page", async ({ page, cont
   expect(link).toMatch(/\?profile=real&seed=1&workers=3#scenario=/);
   await page.screenshot({ path: `${SHOTS}/panels-share-1280x800.png` });
 
-  const fresh = await context.newPage();
-  const freshErrors = collectConsoleErrors(fresh);
-  await fresh.goto(link);
-  await booted(fresh);
-  await expect(fresh.getByRole("status").filter({ hasText: "Shared scenario: 2 of 2 steps replayed." })).toBeVisible({ timeout: 45_000 });
-  await fresh.getByRole("combobox", { name: "Speed" }).selectOption("600");
+  const { fresh, freshErrors } = await openSharedLink(context, link, "Shared scenario: 2 of 2 steps replayed.");
   const diagram = fresh.getByRole("region", { name: "Cluster diagram" });
   await expect(diagram.getByRole("group", { name: "worker-2, NotReady" })).toBeVisible({ timeout: 30_000 });
   await expect(diagram.getByRole("button", { name: /^node-agent-[a-z0-9]{5}, Running$/ })).toHaveCount(2, { timeout: 30_000 });
@@ -283,12 +289,7 @@ test("the guided Apply example is part of a shared link", async ({ page, context
   await page.getByRole("button", { name: "Share" }).click();
   const link = await page.getByRole("textbox", { name: "Scenario link" }).inputValue();
 
-  const fresh = await context.newPage();
-  const freshErrors = collectConsoleErrors(fresh);
-  await fresh.goto(link);
-  await booted(fresh);
-  await expect(fresh.getByRole("status").filter({ hasText: "Shared scenario: 1 of 1 steps replayed." })).toBeVisible({ timeout: 45_000 });
-  await fresh.getByRole("combobox", { name: "Speed" }).selectOption("600");
+  const { fresh, freshErrors } = await openSharedLink(context, link, "Shared scenario: 1 of 1 steps replayed.");
   const diagram = fresh.getByRole("region", { name: "Cluster diagram" });
   await expect(diagram.getByRole("button", { name: /^nginx-[a-z0-9]+-[a-z0-9]{5}, Running$/ })).toHaveCount(3, { timeout: 30_000 });
   expect(freshErrors).toEqual([]);
