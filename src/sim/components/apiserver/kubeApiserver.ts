@@ -9,6 +9,7 @@ import { endpointsView } from "./endpointsView";
 import { requestSummary, verbPhrase } from "./httpVerb";
 import type { ApiRequest, ApiResponse, WatchEvent } from "./request";
 import { requestFilter } from "./requestFilter";
+import { PodNodeIndex } from "./podNodeIndex";
 import { WatchHub, type Watcher } from "./watchHub";
 import { WriteHandler } from "./writeHandler";
 
@@ -28,6 +29,7 @@ export class KubeApiserver {
   readonly watches = new WatchHub();
   private readonly writes: WriteHandler;
   private readonly outageListeners = new Set<() => void>();
+  private readonly podsByNode: PodNodeIndex;
   nodeProxy: NodeProxy | undefined;
 
   constructor(
@@ -36,6 +38,7 @@ export class KubeApiserver {
     private readonly profile: Profile,
   ) {
     this.writes = new WriteHandler(kernel, etcd, profile, this.watches);
+    this.podsByNode = new PodNodeIndex(etcd.store);
   }
 
   get running(): boolean {
@@ -138,6 +141,14 @@ export class KubeApiserver {
     if (info.resource === "endpoints") return endpointsView(this.etcd.store, req.namespace).filter((o) => filter.matches(o));
     const prefix = etcdKey(info, info.namespaced ? req.namespace : undefined) + "/";
     const items: KubeObject[] = [];
+    if (info.resource === "pods" && filter.indexValue !== undefined) {
+      // Pods of one node come from the index, in the same key order as the range below.
+      for (const key of this.podsByNode.keys(filter.indexValue)) {
+        const e = key.startsWith(prefix) ? this.etcd.store.get(key) : undefined;
+        if (e && filter.matches(e.value)) items.push(e.value);
+      }
+      return items;
+    }
     for (const e of this.etcd.store.range(prefix)) if (filter.matches(e.value)) items.push(e.value);
     return items;
   }
