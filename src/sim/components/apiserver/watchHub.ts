@@ -65,28 +65,40 @@ export class WatchHub {
   /** Fans a committed change out: ADDED / MODIFIED / DELETED as each watcher's filter sees it. */
   publish(resource: string, oldObj: KubeObject | undefined, newObj: KubeObject | undefined): void {
     const indexOf = INDEXED_FIELD[resource];
+    // One event object per kind of change, shared by every watcher (nobody changes an event).
+    const change: Change = { oldObj, newObj, indexOf, modified: undefined, added: undefined, deleted: undefined };
     const all = this.unindexed.get(resource);
-    if (all) this.deliverTo(all, oldObj, newObj, indexOf);
+    if (all) deliverTo(all, change);
     const byValue = this.indexed.get(resource);
     if (indexOf && byValue) {
       const a = oldObj ? indexOf(oldObj) : undefined;
       const b = newObj ? indexOf(newObj) : undefined;
       const atOld = a !== undefined ? byValue.get(a) : undefined;
-      if (atOld) this.deliverTo(atOld, oldObj, newObj, indexOf);
+      if (atOld) deliverTo(atOld, change);
       const atNew = b !== undefined && b !== a ? byValue.get(b) : undefined;
-      if (atNew) this.deliverTo(atNew, oldObj, newObj, indexOf);
+      if (atNew) deliverTo(atNew, change);
     }
   }
+}
 
-  /** Delivering only schedules a message, so the set cannot change while it is walked. */
-  private deliverTo(set: Set<Watcher>, oldObj: KubeObject | undefined, newObj: KubeObject | undefined, indexOf: ((o: KubeObject) => string | undefined) | undefined): void {
-    for (const w of set) {
-      const sawOld = oldObj !== undefined && visible(w.filter, oldObj, indexOf);
-      const seesNew = newObj !== undefined && visible(w.filter, newObj, indexOf);
-      if (sawOld && seesNew) w.deliver({ type: "MODIFIED", object: newObj });
-      else if (seesNew) w.deliver({ type: "ADDED", object: newObj });
-      else if (sawOld) w.deliver({ type: "DELETED", object: newObj ?? oldObj });
-    }
+interface Change {
+  oldObj: KubeObject | undefined;
+  newObj: KubeObject | undefined;
+  indexOf: ((o: KubeObject) => string | undefined) | undefined;
+  modified: WatchEvent | undefined;
+  added: WatchEvent | undefined;
+  deleted: WatchEvent | undefined;
+}
+
+/** Delivering only schedules a message, so the set cannot change while it is walked. */
+function deliverTo(set: Set<Watcher>, c: Change): void {
+  const { oldObj, newObj, indexOf } = c;
+  for (const w of set) {
+    const sawOld = oldObj !== undefined && visible(w.filter, oldObj, indexOf);
+    const seesNew = newObj !== undefined && visible(w.filter, newObj, indexOf);
+    if (sawOld && seesNew) w.deliver((c.modified ??= { type: "MODIFIED", object: newObj }));
+    else if (seesNew) w.deliver((c.added ??= { type: "ADDED", object: newObj }));
+    else if (sawOld) w.deliver((c.deleted ??= { type: "DELETED", object: newObj ?? oldObj }));
   }
 }
 
