@@ -49,10 +49,17 @@ export function canonicalJson(value: unknown): string {
  * result (alphabet, length 1–10) and its stability for equal templates are the same.
  */
 export function podTemplateHash(template: PodTemplateSpec, collisionCount?: number): string {
-  let input = canonicalJson(template);
-  if (collisionCount !== undefined) input += `#${collisionCount}`;
-  return safeEncodeString(String(fnv32a(input)));
+  if (collisionCount !== undefined) return safeEncodeString(String(fnv32a(`${canonicalJson(template)}#${collisionCount}`)));
+  // Controllers hash the same cached template on every sync; objects are never changed in place.
+  let hash = templateHashes.get(template);
+  if (hash === undefined) {
+    hash = safeEncodeString(String(fnv32a(canonicalJson(template))));
+    templateHashes.set(template, hash);
+  }
+  return hash;
 }
+
+const templateHashes = new WeakMap<PodTemplateSpec, string>();
 
 /** rand.String(n): n characters from SAFE_ALPHABET. */
 export function randomSuffix(rng: RandomSource, n = 5): string {
@@ -73,7 +80,7 @@ export function newUid(rng: RandomSource): string {
   const w1 = rng.uint32();
   const w2 = rng.uint32();
   const w3 = rng.uint32();
-  const b6 = (((w1 >>> 8) & 0xff) & 0x0f) | 0x40;
+  const b6 = ((w1 >>> 8) & 0x0f) | 0x40;
   const b8 = ((w2 >>> 24) & 0x3f) | 0x80;
   return (
     word(w0) +

@@ -77,15 +77,9 @@ export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean
   return a === b || templateKey(a) === templateKey(b);
 }
 
-const hashes = new WeakMap<PodTemplateSpec, string>();
 /** The pod-template-hash of a Deployment's template (controller.ComputeHash). */
 export function templateHash(t: PodTemplateSpec): string {
-  let h = hashes.get(t);
-  if (h === undefined) {
-    h = podTemplateHash(t);
-    hashes.set(t, h);
-  }
-  return h;
+  return podTemplateHash(t);
 }
 
 export function createdAt(o: { metadata: { creationTimestamp?: string } }): number {
