@@ -82,27 +82,34 @@ export function newUid(rng: RandomSource): string {
   const w3 = rng.uint32();
   const b6 = ((w1 >>> 8) & 0x0f) | 0x40;
   const b8 = ((w2 >>> 24) & 0x3f) | 0x80;
-  return (
-    word(w0) +
-    "-" +
-    HEX[w1 >>> 24] +
-    HEX[(w1 >>> 16) & 0xff] +
-    "-" +
-    HEX[b6] +
-    HEX[w1 & 0xff] +
-    "-" +
-    HEX[b8] +
-    HEX[(w2 >>> 16) & 0xff] +
-    "-" +
-    HEX[(w2 >>> 8) & 0xff] +
-    HEX[w2 & 0xff] +
-    word(w3)
-  );
+  const c = UID_CHARS;
+  putWord(c, 0, w0);
+  putByte(c, 9, w1 >>> 24);
+  putByte(c, 11, (w1 >>> 16) & 0xff);
+  putByte(c, 14, b6);
+  putByte(c, 16, w1 & 0xff);
+  putByte(c, 19, b8);
+  putByte(c, 21, (w2 >>> 16) & 0xff);
+  putByte(c, 24, (w2 >>> 8) & 0xff);
+  putByte(c, 26, w2 & 0xff);
+  putWord(c, 28, w3);
+  // One flat string from the character codes: concatenating pieces would leave a chain of
+  // rope nodes behind every uid the cluster keeps.
+  return String.fromCharCode.apply(null, c as unknown as number[]);
 }
 
-/** Two hex digits per byte value (a uid is formatted for every object created). */
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+/** The 36 character codes of a uid, with its dashes in place (reused: newUid copies them out). */
+const UID_CHARS = new Uint16Array(36).fill(45);
+const HEX_DIGITS = Uint16Array.from("0123456789abcdef", (ch) => ch.charCodeAt(0));
 
-function word(w: number): string {
-  return HEX[w >>> 24] + HEX[(w >>> 16) & 0xff] + HEX[(w >>> 8) & 0xff] + HEX[w & 0xff];
+function putByte(c: Uint16Array, at: number, b: number): void {
+  c[at] = HEX_DIGITS[b >>> 4];
+  c[at + 1] = HEX_DIGITS[b & 0x0f];
+}
+
+function putWord(c: Uint16Array, at: number, w: number): void {
+  putByte(c, at, w >>> 24);
+  putByte(c, at + 2, (w >>> 16) & 0xff);
+  putByte(c, at + 4, (w >>> 8) & 0xff);
+  putByte(c, at + 6, w & 0xff);
 }

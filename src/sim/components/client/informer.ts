@@ -128,7 +128,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
 
   private onEvent(ev: WatchEvent): void {
     const o = ev.object as T;
-    const k = objectKey(o);
+    const k = (ev.key ??= objectKey(o));
     if (ev.type === "DELETED") this.remove(k, this.cache.get(k) ?? o);
     else this.upsert(k, o);
   }
