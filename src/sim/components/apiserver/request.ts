@@ -37,11 +37,6 @@ export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED";
 export interface WatchEvent<T extends KubeObject = KubeObject> {
   type: WatchEventType;
   object: T;
-  /**
-   * The object's `namespace/name` cache key, filled in by the first informer that reads the
-   * event: one event is shared by every watcher of a change, so the key is built once.
-   */
-  key?: string;
 }
 
 export type ResponseCallback = (response: ApiResponse) => void;

@@ -28,14 +28,25 @@ function controllerUidOf(o: KubeObject): string | undefined {
 }
 
 /**
+ * One cached object and its cache key. The key string is built once, when the object first
+ * appears, and every map keyed by it reuses that same string: an update finds its slot through
+ * the object's own (long-lived) name string and never builds or hashes a key again.
+ */
+interface Slot<T> {
+  readonly key: string;
+  obj: T;
+}
+
+/**
  * client-go's shared informer: list+watch one resource, keep a local cache with indexes, and
  * call handlers on changes. After a re-list it diffs the new state against the cache so
  * handlers see exactly what changed while the watch was broken.
  */
 export class SharedInformer<T extends KubeObject> implements Informer<T> {
-  private readonly cache = new Map<string, T>();
-  /** Namespace → name → object: a get needs no `namespace/name` key built per call. */
-  private readonly byNamespace = new Map<string, Map<string, T>>();
+  /** Every object by cache key, in the order the keys first appeared. */
+  private readonly cache = new Map<string, Slot<T>>();
+  /** Namespace → name → slot (namespaced resources); cluster-scoped ones are found in `cache` by name. */
+  private readonly byNamespace = new Map<string, Map<string, Slot<T>>>();
   private readonly indexes = new Map<string, Index<T>>();
   private readonly handlers: InformerHandler<T>[] = [];
   private synced = false;
@@ -73,13 +84,14 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
-    return namespace ? this.byNamespace.get(namespace)?.get(name) : this.cache.get(name);
+    return (namespace ? this.byNamespace.get(namespace)?.get(name) : this.cache.get(name))?.obj;
   }
 
   list(namespace?: string): T[] {
-    if (namespace === undefined) return [...this.cache.values()];
-    const objs = this.byNamespace.get(namespace);
-    return objs ? [...objs.values()] : [];
+    const slots = namespace === undefined ? this.cache : this.byNamespace.get(namespace);
+    const out: T[] = [];
+    if (slots) for (const s of slots.values()) out.push(s.obj);
+    return out;
   }
 
   byIndex(index: string, value: string): T[] {
@@ -107,59 +119,75 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
 
   private register(index: string, idx: Index<T>): void {
     this.indexes.set(index, idx);
-    for (const [k, o] of this.cache) this.indexAdd(idx, k, o);
+    for (const [k, s] of this.cache) this.indexAdd(idx, k, s.obj);
   }
 
   addHandler(handler: InformerHandler<T>): void {
     this.handlers.push(handler);
-    for (const o of this.cache.values()) handler.add?.(o);
+    for (const s of this.cache.values()) handler.add?.(s.obj);
+  }
+
+  private slotOf(o: KubeObject): Slot<T> | undefined {
+    const ns = o.metadata.namespace;
+    const name = o.metadata.name ?? "";
+    return ns ? this.byNamespace.get(ns)?.get(name) : this.cache.get(name);
   }
 
   private onSync(items: T[]): void {
-    const seen = new Set<string>();
-    for (const o of items) {
-      const k = objectKey(o);
-      seen.add(k);
-      this.upsert(k, o);
-    }
-    for (const [k, o] of [...this.cache]) if (!seen.has(k)) this.remove(k, o);
+    const seen = new Set<Slot<T>>();
+    for (const o of items) seen.add(this.upsert(o));
+    for (const s of [...this.cache.values()]) if (!seen.has(s)) this.remove(s, s.obj);
     this.synced = true;
   }
 
   private onEvent(ev: WatchEvent): void {
     const o = ev.object as T;
-    const k = (ev.key ??= objectKey(o));
-    if (ev.type === "DELETED") this.remove(k, this.cache.get(k) ?? o);
-    else this.upsert(k, o);
-  }
-
-  private upsert(k: string, o: T): void {
-    const old = this.cache.get(k);
-    if (old && old.metadata.resourceVersion === o.metadata.resourceVersion) return;
-    this.cache.set(k, o);
-    if (old) this.reindex(k, old, o);
-    else this.index(k, o);
-    for (const h of this.handlers) {
-      if (old) h.update?.(old, o);
-      else h.add?.(o);
+    if (ev.type !== "DELETED") {
+      this.upsert(o);
+      return;
     }
+    const s = this.slotOf(o);
+    if (s) this.remove(s, s.obj);
   }
 
-  private remove(k: string, o: T): void {
-    if (!this.cache.has(k)) return;
-    this.unindex(k, this.cache.get(k)!);
-    this.cache.delete(k);
-    for (const h of this.handlers) h.delete?.(o);
+  private upsert(o: T): Slot<T> {
+    const s = this.slotOf(o);
+    if (!s) return this.add(o);
+    const old = s.obj;
+    if (old.metadata.resourceVersion === o.metadata.resourceVersion) return s;
+    s.obj = o;
+    this.reindex(s.key, old, o);
+    for (const h of this.handlers) h.update?.(old, o);
+    return s;
   }
 
-  private index(k: string, o: T): void {
+  private add(o: T): Slot<T> {
+    const s: Slot<T> = { key: objectKey(o), obj: o };
+    this.cache.set(s.key, s);
     const ns = o.metadata.namespace;
     if (ns) {
       let m = this.byNamespace.get(ns);
       if (!m) this.byNamespace.set(ns, (m = new Map()));
-      m.set(o.metadata.name ?? "", o);
+      m.set(o.metadata.name ?? "", s);
     }
-    for (const idx of this.indexes.values()) this.indexAdd(idx, k, o);
+    for (const idx of this.indexes.values()) this.indexAdd(idx, s.key, o);
+    for (const h of this.handlers) h.add?.(o);
+    return s;
+  }
+
+  /** Drops a slot; handlers see `o` (the object the delete event carried, or the cached one). */
+  private remove(s: Slot<T>, o: T): void {
+    const cached = s.obj;
+    const ns = cached.metadata.namespace;
+    if (ns) this.byNamespace.get(ns)?.delete(cached.metadata.name ?? "");
+    for (const idx of this.indexes.values()) {
+      if (idx.keyOf) {
+        const v = idx.keyOf(cached);
+        if (v !== undefined) idx.byValue.get(v)?.delete(s.key);
+      } else for (const v of idx.keysOf(cached)) idx.byValue.get(v)?.delete(s.key);
+    }
+    this.cache.delete(s.key);
+    for (const h of this.handlers) h.delete?.(o);
   }
 
   private indexAdd(idx: Index<T>, k: string, o: T): void {
@@ -175,13 +203,10 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
    * unindex(old) then index(o), with one lookup per index when the value did not change. The
    * standard single-valued indexes (nodeName, controller) move the key to the end of its entry,
    * so those lists keep the order of last change, which controllers' stable sorts rely on; the
-   * namespace and multi-valued indexes update in place (a 30,000-pod namespace would otherwise
-   * churn one large map on every status change).
+   * multi-valued indexes update in place (a 30,000-pod namespace would otherwise churn one
+   * large map on every status change).
    */
   private reindex(k: string, old: T, o: T): void {
-    const ns = o.metadata.namespace;
-    // A cache key names one object: the namespace and name never change under it.
-    if (ns) this.byNamespace.get(ns)!.set(o.metadata.name ?? "", o);
     for (const idx of this.indexes.values()) {
       if (!idx.keyOf) {
         const before = idx.keysOf(old);
@@ -200,17 +225,6 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
         if (a !== undefined) idx.byValue.get(a)?.delete(k);
         if (b !== undefined) addTo(idx.byValue, b, k, o);
       }
-    }
-  }
-
-  private unindex(k: string, o: T): void {
-    const ns = o.metadata.namespace;
-    if (ns) this.byNamespace.get(ns)?.delete(o.metadata.name ?? "");
-    for (const idx of this.indexes.values()) {
-      if (idx.keyOf) {
-        const v = idx.keyOf(o);
-        if (v !== undefined) idx.byValue.get(v)?.delete(k);
-      } else for (const v of idx.keysOf(o)) idx.byValue.get(v)?.delete(k);
     }
   }
 }

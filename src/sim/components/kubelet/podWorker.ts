@@ -105,30 +105,31 @@ export class PodWorker {
 
   private startContainer(spec: Container, rec: ContainerRecord, isInit: boolean): void {
     if (this.terminating) return;
-    const pod = this.pod;
+    // Events name the pod through this.pod, never a captured version: the exit callback below
+    // lives as long as the container, and would keep that whole pod object alive with it.
     const fieldPath = `spec.${isInit ? "initContainers" : "containers"}{${spec.name}}`;
     // Restarting, the dead container's terminated state (STATUS `Error`) is what the kubelet reports until the new one runs.
     if (!rec.state.terminated) rec.state = { waiting: { reason: isInit ? "PodInitializing" : "ContainerCreating" } };
-    this.k.runtime.ensureImage(spec.image, spec.imagePullPolicy, this.ref(), () => this.k.event(pod, "Normal", "Pulling", pullingMessage(spec.image), fieldPath), (r) => {
+    this.k.runtime.ensureImage(spec.image, spec.imagePullPolicy, this.ref(), () => this.k.event(this.pod, "Normal", "Pulling", pullingMessage(spec.image), fieldPath), (r) => {
       if (this.terminating) return;
       if (!r.ok) {
         rec.state = { waiting: { reason: r.reason, message: r.message } };
-        this.k.event(pod, "Warning", "Failed", failedToPullMessage(spec.image, r.message), fieldPath);
-        this.k.event(pod, "Warning", "Failed", `Error: ${r.reason}`, fieldPath);
+        this.k.event(this.pod, "Warning", "Failed", failedToPullMessage(spec.image, r.message), fieldPath);
+        this.k.event(this.pod, "Warning", "Failed", `Error: ${r.reason}`, fieldPath);
         this.k.statusChanged(this);
         const wait = this.nextBackoff(`pull/${spec.name}`);
         this.k.after(Math.min(wait, 1000), () => {
           if (this.terminating) return;
           rec.state = { waiting: { reason: "ImagePullBackOff", message: imagePullBackOffWaitingMessage(spec.image, r.message) } };
-          this.k.event(pod, "Normal", "BackOff", backOffPullingMessage(spec.image), fieldPath);
-          this.k.event(pod, "Warning", "Failed", "Error: ImagePullBackOff", fieldPath);
+          this.k.event(this.pod, "Normal", "BackOff", backOffPullingMessage(spec.image), fieldPath);
+          this.k.event(this.pod, "Warning", "Failed", "Error: ImagePullBackOff", fieldPath);
           this.k.statusChanged(this);
         });
         this.k.after(wait, () => this.startContainer(spec, rec, isInit));
         return;
       }
-      if (r.alreadyPresent) this.k.event(pod, "Normal", "Pulled", alreadyPresentMessage(spec.image), fieldPath);
-      else this.k.event(pod, "Normal", "Pulled", pulledMessage(spec.image, r.pullMs, r.waitingMs, r.sizeBytes), fieldPath);
+      if (r.alreadyPresent) this.k.event(this.pod, "Normal", "Pulled", alreadyPresentMessage(spec.image), fieldPath);
+      else this.k.event(this.pod, "Normal", "Pulled", pulledMessage(spec.image, r.pullMs, r.waitingMs, r.sizeBytes), fieldPath);
       rec.image = r.imageName;
       rec.imageID = r.imageRef;
       // A process can die before the start reply reaches the kubelet (`sh -c "exit 1"`): PLEG reports that exit once the container is known to have started.
@@ -140,14 +141,14 @@ export class PodWorker {
         if (this.terminating) return;
         if (!res.ok) {
           rec.state = { waiting: { reason: "CreateContainerError", message: res.error } };
-          this.k.event(pod, "Warning", "Failed", `Error: ${res.error}`, fieldPath);
+          this.k.event(this.pod, "Warning", "Failed", `Error: ${res.error}`, fieldPath);
           this.k.statusChanged(this);
           this.k.after(this.nextBackoff(`crash/${spec.name}`), () => this.startContainer(spec, rec, isInit));
           return;
         }
         rec.containerID = res.containerID;
-        this.k.event(pod, "Normal", "Created", `Created container: ${spec.name}`, fieldPath);
-        this.k.event(pod, "Normal", "Started", `Started container ${spec.name}`, fieldPath);
+        this.k.event(this.pod, "Normal", "Created", `Created container: ${spec.name}`, fieldPath);
+        this.k.event(this.pod, "Normal", "Started", `Started container ${spec.name}`, fieldPath);
         rec.state = { running: { startedAt: toTimestamp(this.k.now()) } };
         this.runningSince.set(spec.name, this.k.now());
         rec.started = true;
