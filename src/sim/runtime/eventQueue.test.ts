@@ -28,4 +28,31 @@ describe("EventQueue", () => {
       last = t.at;
     }
   });
+
+  it("matches a sort by (time, priority, insertion) with pops interleaved and growth past its first arrays", () => {
+    const q = new EventQueue();
+    const pending: { at: number; priority: number; seq: number }[] = [];
+    const popped: number[] = [];
+    const expected: number[] = [];
+    let x = 11;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
+    let seq = 0;
+    for (let i = 0; i < 5000; i++) {
+      const at = next() % 300;
+      const priority = [0, 10, 20, 30][next() % 4];
+      const mine = seq++;
+      q.push(at, priority, () => popped.push(mine));
+      pending.push({ at, priority, seq: mine });
+      if (next() % 3 === 0) {
+        pending.sort((a, b) => a.at - b.at || a.priority - b.priority || a.seq - b.seq);
+        expected.push(pending.shift()!.seq);
+        q.pop()!.run();
+      }
+    }
+    pending.sort((a, b) => a.at - b.at || a.priority - b.priority || a.seq - b.seq);
+    for (const t of pending) expected.push(t.seq);
+    while (q.size) q.pop()!.run();
+    expect(popped).toEqual(expected);
+  });
 });
+
