@@ -10,8 +10,8 @@ interface Index<T> {
   keysOf: (obj: T) => readonly string[];
   /** Single-valued indexes (the standard ones) skip building an array per object. */
   keyOf?: (obj: T) => string | undefined;
-  /** Index value → objects by cache key. */
-  byValue: Map<string, Map<string, T>>;
+  /** Index value → slots by cache key (a slot's object changes in place, the entry stays). */
+  byValue: Map<string, Map<string, Slot<T>>>;
 }
 
 const STANDARD_INDEXES = new Set(["nodeName", "controller"]);
@@ -98,8 +98,10 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     if (index === "namespace") return this.list(value);
     const idx = this.indexes.get(index);
     if (!idx && STANDARD_INDEXES.has(index)) throw new Error(`${this.resource} informer was created without the ${index} index`);
-    const objs = idx?.byValue.get(value);
-    return objs ? [...objs.values()] : [];
+    const slots = idx?.byValue.get(value);
+    const out: T[] = [];
+    if (slots) for (const s of slots.values()) out.push(s.obj);
+    return out;
   }
 
   addIndex(index: string, keysOf: (obj: T) => readonly string[]): void {
@@ -119,7 +121,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
 
   private register(index: string, idx: Index<T>): void {
     this.indexes.set(index, idx);
-    for (const [k, s] of this.cache) this.indexAdd(idx, k, s.obj);
+    for (const s of this.cache.values()) this.indexAdd(idx, s);
   }
 
   addHandler(handler: InformerHandler<T>): void {
@@ -156,7 +158,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     const old = s.obj;
     if (old.metadata.resourceVersion === o.metadata.resourceVersion) return s;
     s.obj = o;
-    this.reindex(s.key, old, o);
+    this.reindex(s, old, o);
     for (const h of this.handlers) h.update?.(old, o);
     return s;
   }
@@ -170,7 +172,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
       if (!m) this.byNamespace.set(ns, (m = new Map()));
       m.set(o.metadata.name ?? "", s);
     }
-    for (const idx of this.indexes.values()) this.indexAdd(idx, s.key, o);
+    for (const idx of this.indexes.values()) this.indexAdd(idx, s);
     for (const h of this.handlers) h.add?.(o);
     return s;
   }
@@ -190,40 +192,39 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     for (const h of this.handlers) h.delete?.(o);
   }
 
-  private indexAdd(idx: Index<T>, k: string, o: T): void {
+  private indexAdd(idx: Index<T>, s: Slot<T>): void {
     if (idx.keyOf) {
-      const v = idx.keyOf(o);
-      if (v !== undefined) addTo(idx.byValue, v, k, o);
+      const v = idx.keyOf(s.obj);
+      if (v !== undefined) addTo(idx.byValue, v, s);
       return;
     }
-    for (const v of idx.keysOf(o)) addTo(idx.byValue, v, k, o);
+    for (const v of idx.keysOf(s.obj)) addTo(idx.byValue, v, s);
   }
 
   /**
    * unindex(old) then index(o), with one lookup per index when the value did not change. The
    * standard single-valued indexes (nodeName, controller) move the key to the end of its entry,
-   * so those lists keep the order of last change, which controllers' stable sorts rely on; the
-   * multi-valued indexes update in place (a 30,000-pod namespace would otherwise churn one
-   * large map on every status change).
+   * so those lists keep the order of last change, which controllers' stable sorts rely on; in
+   * the multi-valued indexes an object whose keys did not change keeps its entry (its slot
+   * already holds the new version), so a status change costs them nothing.
    */
-  private reindex(k: string, old: T, o: T): void {
+  private reindex(s: Slot<T>, old: T, o: T): void {
+    const k = s.key;
     for (const idx of this.indexes.values()) {
       if (!idx.keyOf) {
         const before = idx.keysOf(old);
         const after = idx.keysOf(o);
-        if (before === after || sameKeys(before, after)) for (const v of after) idx.byValue.get(v)!.set(k, o);
-        else {
-          for (const v of before) idx.byValue.get(v)?.delete(k);
-          for (const v of after) addTo(idx.byValue, v, k, o);
-        }
+        if (before === after || sameKeys(before, after)) continue;
+        for (const v of before) idx.byValue.get(v)?.delete(k);
+        for (const v of after) addTo(idx.byValue, v, s);
         continue;
       }
       const a = idx.keyOf(old);
       const b = idx.keyOf(o);
-      if (a !== undefined && a === b) moveToEnd(idx.byValue, a, k, o);
+      if (a !== undefined && a === b) moveToEnd(idx.byValue, a, s);
       else {
         if (a !== undefined) idx.byValue.get(a)?.delete(k);
-        if (b !== undefined) addTo(idx.byValue, b, k, o);
+        if (b !== undefined) addTo(idx.byValue, b, s);
       }
     }
   }
@@ -235,18 +236,18 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function moveToEnd<T>(byValue: Map<string, Map<string, T>>, v: string, k: string, o: T): void {
+function moveToEnd<T>(byValue: Map<string, Map<string, Slot<T>>>, v: string, s: Slot<T>): void {
   const m = byValue.get(v);
   if (!m) {
-    byValue.set(v, new Map([[k, o]]));
+    byValue.set(v, new Map([[s.key, s]]));
     return;
   }
-  m.delete(k);
-  m.set(k, o);
+  m.delete(s.key);
+  m.set(s.key, s);
 }
 
-function addTo<T>(byValue: Map<string, Map<string, T>>, v: string, k: string, o: T): void {
+function addTo<T>(byValue: Map<string, Map<string, Slot<T>>>, v: string, s: Slot<T>): void {
   let m = byValue.get(v);
   if (!m) byValue.set(v, (m = new Map()));
-  m.set(k, o);
+  m.set(s.key, s);
 }
