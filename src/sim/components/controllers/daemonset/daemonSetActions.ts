@@ -43,22 +43,20 @@ function scaled(value: number | string | undefined, total: number, fallback: num
  */
 export function daemonSetActions(ds: DaemonSet, nodes: readonly Node[], pods: readonly Pod[], hash: string, now: number, expectationsSatisfied = true): DaemonSetActions {
   const spec = daemonPodSpec(ds);
+  // Pods by the node they are for. A pod not yet bound whose node is gone is an orphan: it is
+  // filed under its target too (nothing reads entries for nodes that do not exist) and picked
+  // out once the node loop below has named every node.
   const byNode = new Map<string, Pod[]>();
-  const unscheduledOrphans: Pod[] = [];
-  // Only pods not yet bound need the set of node names (to spot orphans): build it on demand.
-  let nodeNames: Set<string> | undefined;
+  const unbound: Pod[] = [];
   for (const p of pods) {
     // Deleted pods that already finished no longer count (getNodesToDaemonPods, includeDeletedTerminal=false).
     if (p.metadata.deletionTimestamp && (p.status?.phase === "Succeeded" || p.status?.phase === "Failed")) continue;
     const target = targetNodeName(p);
     if (!target) continue;
-    if (!p.spec.nodeName && !(nodeNames ??= new Set(nodes.map((n) => n.metadata.name ?? ""))).has(target)) {
-      if (!p.metadata.deletionTimestamp) unscheduledOrphans.push(p);
-      continue;
-    }
-    const list = byNode.get(target) ?? [];
-    list.push(p);
-    byNode.set(target, list);
+    if (!p.spec.nodeName) unbound.push(p);
+    const list = byNode.get(target);
+    if (list) list.push(p);
+    else byNode.set(target, [p]);
   }
 
   const createOn: Node[] = [];
@@ -110,7 +108,7 @@ export function daemonSetActions(ds: DaemonSet, nodes: readonly Node[], pods: re
       for (const p of onNode) if (!p.metadata.deletionTimestamp) deletePods.push({ pod: p, reason: "misscheduled" });
     }
   }
-  for (const p of unscheduledOrphans) deletePods.push({ pod: p, reason: "orphaned" });
+  for (const p of unbound) if (!fit.has(targetNodeName(p)!) && !p.metadata.deletionTimestamp) deletePods.push({ pod: p, reason: "orphaned" });
 
   const status: DaemonSetStatus = {
     currentNumberScheduled: current,

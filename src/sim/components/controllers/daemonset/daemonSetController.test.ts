@@ -112,4 +112,24 @@ describe("DaemonSetController", () => {
     const cr = { apiVersion: "apps/v1" as const, kind: "ControllerRevision" as const, revision: 1, metadata: { name: `kube-proxy-${h}`, namespace: "kube-system", labels: { "controller-revision-hash": h }, ownerReferences: [{ apiVersion: "apps/v1", kind: "DaemonSet", name: "kube-proxy", uid: "ds-uid", controller: true }] } };
     expect(c.sync("kube-system/kube-proxy", testContext({ objects: [steady, cr, node("worker-1"), pod("kube-proxy-a", "worker-1", h)] })).calls).toEqual([]);
   });
+
+  it("deletes a pod still waiting for a node that no longer exists, and leaves the pending pod of a live node alone", () => {
+    const d = ds();
+    const h = revisionHash(d.spec.template);
+    const pinned = (name: string, target: string): Pod => {
+      const p = pod(name, "", h, false);
+      delete p.spec.nodeName;
+      p.status = { phase: "Pending" };
+      p.spec.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: "metadata.name", operator: "In", values: [target] }] }] } } };
+      return p;
+    };
+    const plan = c.sync("kube-system/kube-proxy", testContext({ objects: [d, node("worker-1"), pinned("kube-proxy-gone", "worker-9"), pinned("kube-proxy-wait", "worker-1")] }));
+    expect(plan.calls.filter((x) => x.request.verb === "create" && x.request.resource === "pods")).toEqual([]);
+    const deletes = plan.calls.filter((x) => x.request.verb === "delete");
+    expect(deletes.map((x) => x.request.name)).toEqual(["kube-proxy-gone"]);
+    expect(deletes[0].why).toContain("no longer exists");
+    const status = plan.calls.find((x) => x.request.subresource === "status")?.request.body as DaemonSet;
+    expect(status.status).toMatchObject({ desiredNumberScheduled: 1, currentNumberScheduled: 1, numberMisscheduled: 0, numberReady: 0 });
+  });
 });
+

@@ -3,7 +3,9 @@ import { fromTimestamp } from "../../../runtime";
 
 /** podutil.IsPodReady: the Ready condition is True. */
 export function isPodReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
+  const conditions = pod.status?.conditions;
+  if (conditions) for (const c of conditions) if (c.type === "Ready" && c.status === "True") return true;
+  return false;
 }
 
 /** podutil.IsPodAvailable: ready for at least minReadySeconds. */
