@@ -2,7 +2,7 @@ import type { DaemonSet, Node, Pod } from "../../../api/types";
 import { fromTimestamp } from "../../../runtime";
 import { daemonPodSpec, LABEL_REVISION_HASH, targetNodeName } from "./daemonPod";
 import { nodeShouldRunDaemonPod } from "./nodeFit";
-import { isPodAvailable, isPodReady } from "./podReadiness";
+import { isPodAvailable, isPodReady } from "../framework/podConditions";
 
 export type DaemonSetStatus = NonNullable<DaemonSet["status"]>;
 

@@ -5,4 +5,3 @@ export { daemonPodTolerations } from "./daemonPodTolerations";
 export { nodeShouldRunDaemonPod, fitsNodeAffinity } from "./nodeFit";
 export { newDaemonPod, targetNodeName, LABEL_REVISION_HASH, LABEL_TEMPLATE_GENERATION } from "./daemonPod";
 export { revisionHash } from "./revisionHash";
-export { isPodReady, isPodAvailable } from "./podReadiness";
