@@ -34,6 +34,8 @@ export class NodeInfo {
   /** Value of kubernetes.io/hostname and topology.kubernetes.io/zone (read once, used per cycle). */
   hostname: string | undefined;
   zone: string | undefined;
+  /** The Snapshot's small integer for `zone ?? ""` (per-zone totals are arrays indexed by it). */
+  zoneIndex = -1;
 
   /** `id` is dense and unique among live NodeInfos (indexes per-node counters). */
   constructor(

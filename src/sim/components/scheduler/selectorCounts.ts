@@ -9,6 +9,8 @@ export class SelectorCounts {
   readonly perNode = new Map<string, number>();
   /** The same counts by NodeInfo.id, for O(1) reads in the scoring loop. */
   private byId = new Int32Array(64);
+  /** The same counts summed per zone (by NodeInfo.zoneIndex), live nodes only. */
+  perZone = new Int32Array(8);
   total = 0;
   constructor(
     readonly namespace: string,
@@ -33,7 +35,25 @@ export class SelectorCounts {
       this.byId = grown;
     }
     this.byId[node.id] = n > 0 ? n : 0;
+    if (node.zoneIndex >= 0) this.addToZone(node.zoneIndex, delta);
     this.total += delta;
+  }
+
+  /** The node's count moves from one zone index to another (-1: not a live node). */
+  moveNode(node: NodeInfo, from: number, to: number): void {
+    const n = this.countOf(node);
+    if (n === 0) return;
+    if (from >= 0) this.addToZone(from, -n);
+    if (to >= 0) this.addToZone(to, n);
+  }
+
+  private addToZone(zone: number, delta: number): void {
+    if (zone >= this.perZone.length) {
+      const grown = new Int32Array(Math.max(zone + 1, this.perZone.length * 2));
+      grown.set(this.perZone);
+      this.perZone = grown;
+    }
+    this.perZone[zone] += delta;
   }
 }
 
@@ -89,6 +109,11 @@ export class SelectorCountIndex {
 
   podRemoved(p: PodInfo, node: NodeInfo): void {
     this.offer(p, node, -1);
+  }
+
+  /** A node joined, left or changed zone (see SelectorCounts.moveNode). */
+  nodeMoved(node: NodeInfo, from: number, to: number): void {
+    for (const { counts } of this.entries.values()) counts.moveNode(node, from, to);
   }
 
   private offer(p: PodInfo, node: NodeInfo, delta: number): void {
