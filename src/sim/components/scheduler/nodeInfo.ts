@@ -11,6 +11,9 @@ export class NodeInfo {
   node: Node | undefined;
   labels: Labels = {};
   taints: readonly Taint[] = [];
+  /** How many taints have effect NoSchedule or NoExecute (Filter), and PreferNoSchedule (Score): plain fields, so taint-free nodes cost no look at the list. */
+  hardTaints = 0;
+  softTaints = 0;
   unschedulable = false;
   allocatableMilliCpu = 0;
   allocatableMemory = 0;
@@ -47,6 +50,12 @@ export class NodeInfo {
     this.node = node;
     this.labels = node.metadata.labels ?? {};
     this.taints = node.spec?.taints ?? [];
+    this.hardTaints = 0;
+    this.softTaints = 0;
+    for (const t of this.taints) {
+      if (t.effect === "NoSchedule" || t.effect === "NoExecute") this.hardTaints++;
+      else if (t.effect === "PreferNoSchedule") this.softTaints++;
+    }
     this.unschedulable = node.spec?.unschedulable === true;
     this.hostname = this.labels["kubernetes.io/hostname"];
     this.zone = this.labels["topology.kubernetes.io/zone"];
