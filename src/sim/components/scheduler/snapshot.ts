@@ -1,5 +1,5 @@
 import type { LabelSelector, Node, Pod } from "../../api/types";
-import { NodeInfo } from "./nodeInfo";
+import { MemoryColumns, NodeInfo } from "./nodeInfo";
 import { NodeTree } from "./nodeTree";
 import { makePodInfo, podKey, type PodInfo } from "./podInfo";
 import { SelectorCountIndex, type SelectorCounts } from "./selectorCounts";
@@ -21,6 +21,7 @@ export class Snapshot {
   readonly nodesWithPodAffinity = new Set<NodeInfo>();
   readonly nodesWithRequiredAntiAffinity = new Set<NodeInfo>();
   private readonly spread = new SelectorCountIndex();
+  private readonly memory = new MemoryColumns();
   private readonly freeIds: number[] = [];
   private nextId = 0;
   /** Zone values (`zone ?? ""`) → NodeInfo.zoneIndex, and how many live nodes each index has. */
@@ -30,7 +31,7 @@ export class Snapshot {
   liveZones = 0;
 
   private newInfo(name: string): NodeInfo {
-    const info = new NodeInfo(name, this.freeIds.pop() ?? this.nextId++);
+    const info = new NodeInfo(name, this.freeIds.pop() ?? this.nextId++, this.memory);
     this.infos.set(name, info);
     return info;
   }
