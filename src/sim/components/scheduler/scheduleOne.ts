@@ -2,7 +2,7 @@ import type { FilterStatus, PluginName, ScorePrep } from "./framework";
 import type { NodeInfo } from "./nodeInfo";
 import type { PluginSet } from "./plugins";
 import type { PodInfo } from "./podInfo";
-import type { ScoreColumn, SchedulingResult } from "./schedulingResult";
+import { ScoreArrayPool, type ScoreColumn, type SchedulingResult } from "./schedulingResult";
 import type { Snapshot } from "./snapshot";
 import { status } from "./framework";
 
@@ -40,36 +40,12 @@ export interface ScheduleContext {
   /** Scratch buffers reused across cycles (nothing in a result points at them). */
   readonly feasible: NodeInfo[];
   scratch: Float64Array;
-  /** Where results' score arrays are carved from (one buffer shared by many results). */
-  slab: ArrayBuffer;
-  slabUsed: number;
-}
-
-const SLAB_BYTES = 256 * 1024;
-
-/**
- * A result's raw, normalised and total arrays, carved from a shared zeroed slab: one
- * off-heap allocation serves many attempts, and a slab is freed once all its results are.
- */
-function resultArrays(ctx: ScheduleContext, plugins: number, n: number): { raw: Int32Array; normalized: Uint8Array; totals: Int32Array } {
-  const cells = plugins * n;
-  const bytes = (cells * 4 + n * 4 + cells + 7) & ~7;
-  if (bytes > SLAB_BYTES / 4) return { raw: new Int32Array(cells), normalized: new Uint8Array(cells), totals: new Int32Array(n) };
-  if (ctx.slabUsed + bytes > ctx.slab.byteLength) {
-    ctx.slab = new ArrayBuffer(SLAB_BYTES);
-    ctx.slabUsed = 0;
-  }
-  const at = ctx.slabUsed;
-  ctx.slabUsed += bytes;
-  return {
-    raw: new Int32Array(ctx.slab, at, cells),
-    totals: new Int32Array(ctx.slab, at + cells * 4, n),
-    normalized: new Uint8Array(ctx.slab, at + cells * 4 + n * 4, cells),
-  };
+  /** Where results' score arrays are carved from. */
+  readonly arrays: ScoreArrayPool;
 }
 
 export function createScheduleContext(plugins: PluginSet, rng: ScheduleContext["rng"], percentageOfNodesToScore = 0): ScheduleContext {
-  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore, feasible: [], scratch: new Float64Array(64), slab: new ArrayBuffer(0), slabUsed: 0 };
+  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore, feasible: [], scratch: new Float64Array(64), arrays: new ScoreArrayPool() };
 }
 
 interface Run {
@@ -204,7 +180,7 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
   const n = feasible.length;
   const scorePlugins = ctx.plugins.scores;
   const columns: ScoreColumn[] = [];
-  const { raw, normalized, totals } = resultArrays(ctx, scorePlugins.length, n);
+  const { raw, normalized, totals } = ctx.arrays.carve(scorePlugins.length, n);
   if (ctx.scratch.length < n) ctx.scratch = new Float64Array(Math.max(n, ctx.scratch.length * 2));
   const scratch = ctx.scratch.subarray(0, n);
   for (let p = 0; p < scorePlugins.length; p++) {
