@@ -59,6 +59,12 @@ export class SelectorCounts {
 
 const MAX_ENTRIES = 4096;
 
+interface Entry {
+  readonly counts: SelectorCounts;
+  readonly anchor: string;
+  stamp: number;
+}
+
 /**
  * PodTopologySpread's counts, indexed so a scheduling cycle never scans all pods: each
  * selector is registered the first time a pod needs it (one scan of its namespace), then kept
@@ -66,7 +72,9 @@ const MAX_ENTRIES = 4096;
  * of its labels, so the per-pod cost does not grow with the number of selectors.
  */
 export class SelectorCountIndex {
-  private readonly entries = new Map<string, { counts: SelectorCounts; anchor: string }>();
+  private readonly entries = new Map<string, Entry>();
+  /** Counts insertions and moves to the back of `entries`; an entry's stamp is the count when it last got there. */
+  private clock = 0;
   private readonly anchors = new Map<string, SelectorCounts[]>();
   /** `namespace\0key=value` → the non-terminating pods carrying that label (and their node). */
   private readonly carriers = new Map<string, Map<PodInfo, NodeInfo>>();
@@ -76,9 +84,13 @@ export class SelectorCountIndex {
     const key = `${namespace}\u0000${selectorKey(selector)}`;
     const hit = this.entries.get(key);
     if (hit) {
-      // Refresh recency (Map order is the LRU order).
-      this.entries.delete(key);
-      this.entries.set(key, hit);
+      // Refresh recency (Map order is the LRU order) once the entry has drifted into the older
+      // half: a hot entry is not moved on every use. Eviction only costs a rebuild of the counts.
+      if (this.clock - hit.stamp > MAX_ENTRIES / 2) {
+        this.entries.delete(key);
+        this.entries.set(key, hit);
+        hit.stamp = ++this.clock;
+      }
       return hit.counts;
     }
     const counts = new SelectorCounts(namespace, compileLabelSelector(selector));
@@ -91,7 +103,7 @@ export class SelectorCountIndex {
       const carriers = this.carriers.get(anchor);
       if (carriers) for (const [p, node] of carriers) if (counts.matches(p.labels)) counts.bump(node, 1);
     }
-    this.entries.set(key, { counts, anchor });
+    this.entries.set(key, { counts, anchor, stamp: ++this.clock });
     const list = this.anchors.get(anchor);
     if (list) list.push(counts);
     else this.anchors.set(anchor, [counts]);
@@ -139,7 +151,7 @@ export class SelectorCountIndex {
   }
 
   private evictOldest(): void {
-    const [key, entry] = this.entries.entries().next().value as [string, { counts: SelectorCounts; anchor: string }];
+    const [key, entry] = this.entries.entries().next().value as [string, Entry];
     this.entries.delete(key);
     const list = this.anchors.get(entry.anchor) ?? [];
     const i = list.indexOf(entry.counts);
