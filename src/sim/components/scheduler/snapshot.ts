@@ -29,6 +29,8 @@ export class Snapshot {
   private readonly zoneNodes: number[] = [];
   /** How many distinct zone values the live nodes carry. */
   liveZones = 0;
+  /** Live nodes with spec.unschedulable (cordoned). */
+  unschedulableNodes = 0;
 
   private newInfo(name: string): NodeInfo {
     const info = new NodeInfo(name, this.freeIds.pop() ?? this.nextId++, this.memory);
@@ -50,8 +52,10 @@ export class Snapshot {
     if (!info) info = this.newInfo(name);
     const known = info.node !== undefined;
     const oldZone = known ? info.zoneIndex : -1;
+    if (known && info.unschedulable) this.unschedulableNodes--;
     for (const img of info.imageSizes.keys()) this.bumpImage(img, -1);
     info.setNode(node);
+    if (info.unschedulable) this.unschedulableNodes++;
     for (const img of info.imageSizes.keys()) this.bumpImage(img, 1);
     const zone = this.zoneId(info.zone ?? "");
     if (zone !== oldZone) this.moveZone(info, oldZone, zone);
@@ -68,6 +72,7 @@ export class Snapshot {
     for (const img of info.imageSizes.keys()) this.bumpImage(img, -1);
     info.imageSizes = new Map();
     this.moveZone(info, info.zoneIndex, -1);
+    if (info.unschedulable) this.unschedulableNodes--;
     info.node = undefined;
     this.tree.remove(name);
     // Like the real cache, a removed node's pods stay accounted until they are deleted.
