@@ -219,7 +219,7 @@ export class KubeScheduler {
       this.queue.done(key);
       return;
     }
-    const info = makePodInfo(pod);
+    const info = makePodInfo(pod, key);
     const result = scheduleOne(info, this.snapshot, this.ctx);
     result.at = this.o.kernel.now;
     if (!result.node) {

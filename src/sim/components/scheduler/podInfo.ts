@@ -142,7 +142,8 @@ function affinityOf(pod: Pod, ns: string): PodAffinityInfo {
   };
 }
 
-export function makePodInfo(pod: Pod): PodInfo {
+/** `key` may be passed when the caller holds it already (the queue's string, hashed by its maps). */
+export function makePodInfo(pod: Pod, key?: string): PodInfo {
   const namespace = pod.metadata.namespace ?? "default";
   const name = pod.metadata.name ?? "";
   const r = podRequests(pod);
@@ -151,7 +152,7 @@ export function makePodInfo(pod: Pod): PodInfo {
   for (const c of pod.spec.containers ?? []) images.push(normalizedImageName(c.image));
   const a = pod.spec.affinity;
   return {
-    key: `${namespace}/${name}`,
+    key: key ?? `${namespace}/${name}`,
     pod,
     namespace,
     name,
