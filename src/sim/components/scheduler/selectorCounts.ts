@@ -1,4 +1,4 @@
-import type { LabelSelector } from "../../api/types";
+import type { LabelSelector, Labels } from "../../api/types";
 import type { NodeInfo } from "./nodeInfo";
 import type { PodInfo } from "./podInfo";
 import { compileLabelSelector, selectorKey, type LabelMatcher } from "./selectors";
@@ -75,23 +75,23 @@ export class SelectorCountIndex {
   private readonly entries = new Map<string, Entry>();
   /** Counts insertions and moves to the back of `entries`; an entry's stamp is the count when it last got there. */
   private clock = 0;
+  /** The last matchLabels-only selector found (cleared when its entry is evicted). */
+  private last: { namespace: string; labels: Labels; key: string; entry: Entry } | undefined;
   private readonly anchors = new Map<string, SelectorCounts[]>();
   /** `namespace\0key=value` → the non-terminating pods carrying that label (and their node). */
   private readonly carriers = new Map<string, Map<PodInfo, NodeInfo>>();
 
   /** The counts for a selector, building them from `seed` (the namespace's assigned pods) the first time. */
   get(namespace: string, selector: LabelSelector, seed: () => Iterable<[PodInfo, NodeInfo]>): SelectorCounts {
+    // Consecutive pods of one workload ask for the same matchLabels selector: no key to build.
+    const plain = !selector.matchExpressions || selector.matchExpressions.length === 0;
+    const last = this.last;
+    if (plain && last && last.namespace === namespace && sameMatchLabels(last.labels, selector.matchLabels ?? {})) return this.touch(last.key, last.entry);
     const key = `${namespace}\u0000${selectorKey(selector)}`;
     const hit = this.entries.get(key);
     if (hit) {
-      // Refresh recency (Map order is the LRU order) once the entry has drifted into the older
-      // half: a hot entry is not moved on every use. Eviction only costs a rebuild of the counts.
-      if (this.clock - hit.stamp > MAX_ENTRIES / 2) {
-        this.entries.delete(key);
-        this.entries.set(key, hit);
-        hit.stamp = ++this.clock;
-      }
-      return hit.counts;
+      if (plain) this.last = { namespace, labels: { ...selector.matchLabels }, key, entry: hit };
+      return this.touch(key, hit);
     }
     const counts = new SelectorCounts(namespace, compileLabelSelector(selector));
     const first = Object.keys(selector.matchLabels ?? {}).sort()[0];
@@ -109,6 +109,19 @@ export class SelectorCountIndex {
     else this.anchors.set(anchor, [counts]);
     if (this.entries.size > MAX_ENTRIES) this.evictOldest();
     return counts;
+  }
+
+  /**
+   * Refreshes recency (Map order is the LRU order) once the entry has drifted into the older
+   * half: a hot entry is not moved on every use. Eviction only costs a rebuild of the counts.
+   */
+  private touch(key: string, hit: Entry): SelectorCounts {
+    if (this.clock - hit.stamp > MAX_ENTRIES / 2) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      hit.stamp = ++this.clock;
+    }
+    return hit.counts;
   }
 
   get size(): number {
@@ -153,11 +166,22 @@ export class SelectorCountIndex {
   private evictOldest(): void {
     const [key, entry] = this.entries.entries().next().value as [string, Entry];
     this.entries.delete(key);
+    if (this.last?.entry === entry) this.last = undefined;
     const list = this.anchors.get(entry.anchor) ?? [];
     const i = list.indexOf(entry.counts);
     if (i >= 0) list.splice(i, 1);
     if (list.length === 0) this.anchors.delete(entry.anchor);
   }
+}
+
+function sameMatchLabels(a: Labels, b: Labels): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
 }
 
 function counted(p: PodInfo, c: SelectorCounts): boolean {
