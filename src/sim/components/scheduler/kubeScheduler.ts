@@ -147,8 +147,9 @@ export class KubeScheduler {
       const wasKnown = this.snapshot.hasPod(key);
       const labelsChanged = !!old && !sameLabels(old.metadata.labels, p.metadata.labels);
       if (this.assumed.get(key) === p.spec.nodeName) {
+        // The bound pod confirms the assumed copy: it is re-filed only if its labels or deletion changed meanwhile.
         this.assumed.delete(key);
-        this.snapshot.addPod(p);
+        this.snapshot.updatePod(p);
       } else if (wasKnown) this.snapshot.updatePod(p);
       else this.snapshot.addPod(p);
       if (!wasKnown || !old?.spec.nodeName) this.move(["AssignedPodAdd"]);
@@ -218,7 +219,7 @@ export class KubeScheduler {
       this.queue.done(key);
       return;
     }
-    const info = makePodInfo(pod);
+    const info = makePodInfo(pod, key);
     const result = scheduleOne(info, this.snapshot, this.ctx);
     result.at = this.o.kernel.now;
     if (!result.node) {

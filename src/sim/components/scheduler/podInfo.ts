@@ -68,28 +68,40 @@ function request(c: Container, resource: "cpu" | "memory"): string | undefined {
   return c.resources?.requests?.[resource] ?? c.resources?.limits?.[resource];
 }
 
-function sumRequests(pod: Pod, nonZero: boolean): [number, number] {
-  let cpu = 0;
-  let mem = 0;
-  const one = (c: Container): [number, number] => {
-    const rc = request(c, "cpu");
-    const rm = request(c, "memory");
-    return [
-      rc === undefined ? (nonZero ? DEFAULT_MILLI_CPU_REQUEST : 0) : cpuMillis(rc),
-      rm === undefined ? (nonZero ? DEFAULT_MEMORY_REQUEST : 0) : wholeUnits(rm),
-    ];
-  };
-  for (const c of pod.spec.containers ?? []) {
-    const [a, b] = one(c);
-    cpu += a;
-    mem += b;
+interface Requests {
+  milliCpu: number;
+  memory: number;
+  nonZeroMilliCpu: number;
+  nonZeroMemory: number;
+}
+
+/** One container's requests added (app containers) or maxed (init containers) into `r`. */
+function addRequests(r: Requests, c: Container, init: boolean): void {
+  const rc = request(c, "cpu");
+  const rm = request(c, "memory");
+  const cpu = rc === undefined ? 0 : cpuMillis(rc);
+  const mem = rm === undefined ? 0 : wholeUnits(rm);
+  const nzCpu = rc === undefined ? DEFAULT_MILLI_CPU_REQUEST : cpu;
+  const nzMem = rm === undefined ? DEFAULT_MEMORY_REQUEST : mem;
+  if (init) {
+    if (cpu > r.milliCpu) r.milliCpu = cpu;
+    if (mem > r.memory) r.memory = mem;
+    if (nzCpu > r.nonZeroMilliCpu) r.nonZeroMilliCpu = nzCpu;
+    if (nzMem > r.nonZeroMemory) r.nonZeroMemory = nzMem;
+  } else {
+    r.milliCpu += cpu;
+    r.memory += mem;
+    r.nonZeroMilliCpu += nzCpu;
+    r.nonZeroMemory += nzMem;
   }
-  for (const c of pod.spec.initContainers ?? []) {
-    const [a, b] = one(c);
-    if (a > cpu) cpu = a;
-    if (b > mem) mem = b;
-  }
-  return [cpu, mem];
+}
+
+/** Containers summed, then at least the largest init container; the non-zero variant counts a missing request as 100m / 200Mi. */
+function podRequests(pod: Pod): Requests {
+  const r: Requests = { milliCpu: 0, memory: 0, nonZeroMilliCpu: 0, nonZeroMemory: 0 };
+  for (const c of pod.spec.containers ?? []) addRequests(r, c, false);
+  for (const c of pod.spec.initContainers ?? []) addRequests(r, c, true);
+  return r;
 }
 
 function hostPortsOf(pod: Pod): string[] {
@@ -130,25 +142,28 @@ function affinityOf(pod: Pod, ns: string): PodAffinityInfo {
   };
 }
 
-export function makePodInfo(pod: Pod): PodInfo {
+/** `key` may be passed when the caller holds it already (the queue's string, hashed by its maps). */
+export function makePodInfo(pod: Pod, key?: string): PodInfo {
   const namespace = pod.metadata.namespace ?? "default";
   const name = pod.metadata.name ?? "";
-  const [milliCpu, memory] = sumRequests(pod, false);
-  const [nonZeroMilliCpu, nonZeroMemory] = sumRequests(pod, true);
+  const r = podRequests(pod);
+  const images: string[] = [];
+  for (const c of pod.spec.initContainers ?? []) images.push(normalizedImageName(c.image));
+  for (const c of pod.spec.containers ?? []) images.push(normalizedImageName(c.image));
   const a = pod.spec.affinity;
   return {
-    key: `${namespace}/${name}`,
+    key: key ?? `${namespace}/${name}`,
     pod,
     namespace,
     name,
     labels: pod.metadata.labels ?? {},
-    milliCpu,
-    memory,
-    nonZeroMilliCpu,
-    nonZeroMemory,
+    milliCpu: r.milliCpu,
+    memory: r.memory,
+    nonZeroMilliCpu: r.nonZeroMilliCpu,
+    nonZeroMemory: r.nonZeroMemory,
     hostPorts: hostPortsOf(pod),
     tolerations: pod.spec.tolerations ?? [],
-    images: [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])].map((c) => normalizedImageName(c.image)),
+    images,
     priority: pod.spec.priority ?? 0,
     terminating: pod.metadata.deletionTimestamp !== undefined,
     hasPodAffinity: !!a && (!!a.podAffinity || !!a.podAntiAffinity),

@@ -26,6 +26,30 @@ describe("ResultStore", () => {
     expect(store.get("default/p-3")?.scoredCount).toBe(3);
   });
 
+  it("reuses a summarised result's score memory without touching the detailed ones", () => {
+    const snap = new Snapshot();
+    for (let i = 0; i < 3; i++) snap.setNode(makeNode(`w-${i}`));
+    const ctx = createScheduleContext(defaultPlugins(), new Rng(1));
+    const store = new ResultStore(3, 100);
+    const copies = new Map<string, number[]>();
+    // Enough attempts to fill several 256 KB slabs, each recorded as the scheduler does.
+    for (let i = 0; i < 8000; i++) {
+      const r = scheduleOne(makePodInfo(makePod(`p-${i}`, { cpu: `${(i % 7) * 100}m` })), snap, ctx);
+      // Fresh arrays: skipped columns zero, totals the weighted sum.
+      const n = r.scoredCount;
+      r.scoreColumns.forEach((c, p) => {
+        if (c.skipped) expect([...r.raw.subarray(p * n, p * n + n), ...r.normalized.subarray(p * n, p * n + n)].every((v) => v === 0)).toBe(true);
+      });
+      for (let k = 0; k < n; k++) expect(r.totals[k]).toBe(r.scoreColumns.reduce((sum, c, p) => sum + r.normalized[p * n + k] * c.weight, 0));
+      store.record(r);
+      copies.set(r.podKey, [...r.raw, ...r.normalized, ...r.totals]);
+      if (i % 2 === 1) store.forget(`default/p-${i - 1}`);
+    }
+    const recent = store.recent(3).filter((r) => r.detailed);
+    expect(recent.length).toBe(2);
+    for (const r of recent) expect([...r.raw, ...r.normalized, ...r.totals]).toEqual(copies.get(r.podKey));
+  });
+
   it("keeps one result per pod (the last attempt) and forgets the oldest beyond its cap", () => {
     const store = new ResultStore(2, 3);
     const rs = results(4);

@@ -2,7 +2,7 @@ import type { FilterStatus, PluginName, ScorePrep } from "./framework";
 import type { NodeInfo } from "./nodeInfo";
 import type { PluginSet } from "./plugins";
 import type { PodInfo } from "./podInfo";
-import type { ScoreColumn, SchedulingResult } from "./schedulingResult";
+import { ScoreArrayPool, type ScoreColumn, type SchedulingResult } from "./schedulingResult";
 import type { Snapshot } from "./snapshot";
 import { status } from "./framework";
 
@@ -40,36 +40,12 @@ export interface ScheduleContext {
   /** Scratch buffers reused across cycles (nothing in a result points at them). */
   readonly feasible: NodeInfo[];
   scratch: Float64Array;
-  /** Where results' score arrays are carved from (one buffer shared by many results). */
-  slab: ArrayBuffer;
-  slabUsed: number;
-}
-
-const SLAB_BYTES = 256 * 1024;
-
-/**
- * A result's raw, normalised and total arrays, carved from a shared zeroed slab: one
- * off-heap allocation serves many attempts, and a slab is freed once all its results are.
- */
-function resultArrays(ctx: ScheduleContext, plugins: number, n: number): { raw: Int32Array; normalized: Uint8Array; totals: Int32Array } {
-  const cells = plugins * n;
-  const bytes = (cells * 4 + n * 4 + cells + 7) & ~7;
-  if (bytes > SLAB_BYTES / 4) return { raw: new Int32Array(cells), normalized: new Uint8Array(cells), totals: new Int32Array(n) };
-  if (ctx.slabUsed + bytes > ctx.slab.byteLength) {
-    ctx.slab = new ArrayBuffer(SLAB_BYTES);
-    ctx.slabUsed = 0;
-  }
-  const at = ctx.slabUsed;
-  ctx.slabUsed += bytes;
-  return {
-    raw: new Int32Array(ctx.slab, at, cells),
-    totals: new Int32Array(ctx.slab, at + cells * 4, n),
-    normalized: new Uint8Array(ctx.slab, at + cells * 4 + n * 4, cells),
-  };
+  /** Where results' score arrays are carved from. */
+  readonly arrays: ScoreArrayPool;
 }
 
 export function createScheduleContext(plugins: PluginSet, rng: ScheduleContext["rng"], percentageOfNodesToScore = 0): ScheduleContext {
-  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore, feasible: [], scratch: new Float64Array(64), slab: new ArrayBuffer(0), slabUsed: 0 };
+  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore, feasible: [], scratch: new Float64Array(64), arrays: new ScoreArrayPool() };
 }
 
 interface Run {
@@ -77,7 +53,7 @@ interface Run {
   readonly filter: (node: NodeInfo) => FilterStatus | null;
 }
 
-const NO_COLUMNS: ScoreColumn[] = [];
+const NO_COLUMNS: readonly ScoreColumn[] = [];
 
 /** The filter plugins' names, one shared array per plugin set (every result lists them). */
 const filterNamesOf = new WeakMap<PluginSet, readonly PluginName[]>();
@@ -88,6 +64,18 @@ function filterNames(plugins: PluginSet): readonly PluginName[] {
     filterNamesOf.set(plugins, names);
   }
   return names;
+}
+/** The score columns of a plugin set for each set of skipped plugins (bit p: plugin p skipped), shared by results. */
+const columnsOf = new WeakMap<PluginSet, Map<number, readonly ScoreColumn[]>>();
+function scoreColumns(plugins: PluginSet, skipped: number): readonly ScoreColumn[] {
+  let byMask = columnsOf.get(plugins);
+  if (!byMask) columnsOf.set(plugins, (byMask = new Map()));
+  let columns = byMask.get(skipped);
+  if (!columns) {
+    columns = plugins.scores.map((p, i) => ({ plugin: p.name, weight: p.weight, skipped: (skipped & (1 << i)) !== 0 }));
+    byMask.set(skipped, columns);
+  }
+  return columns;
 }
 const EMPTY_I32 = new Int32Array(0);
 const EMPTY_U8 = new Uint8Array(0);
@@ -171,7 +159,7 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
   ctx.nextStartNodeIndex = (ctx.nextStartNodeIndex + evaluated) % allNodes.length;
 
   // The result, built as one literal per outcome (the key order of `{...base, ...}` spreads).
-  const result = (node: string | undefined, scoreColumns: ScoreColumn[], scoredCount: number, raw: Int32Array, normalized: Uint8Array, totals: Int32Array): SchedulingResult => ({
+  const result = (node: string | undefined, scoreColumns: readonly ScoreColumn[], scoredCount: number, raw: Int32Array, normalized: Uint8Array, totals: Int32Array): SchedulingResult => ({
     podKey: base.podKey,
     podUid: base.podUid,
     at: 0,
@@ -203,24 +191,36 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
   // Score.
   const n = feasible.length;
   const scorePlugins = ctx.plugins.scores;
-  const columns: ScoreColumn[] = [];
-  const { raw, normalized, totals } = resultArrays(ctx, scorePlugins.length, n);
+  let skipped = 0;
+  const { raw, normalized, totals } = ctx.arrays.carve(scorePlugins.length, n);
   if (ctx.scratch.length < n) ctx.scratch = new Float64Array(Math.max(n, ctx.scratch.length * 2));
   const scratch = ctx.scratch.subarray(0, n);
   for (let p = 0; p < scorePlugins.length; p++) {
     const plugin = scorePlugins[p];
     const prep: ScorePrep = plugin.prepareScore(pod, snapshot, feasible);
-    columns.push({ plugin: plugin.name, weight: plugin.weight, skipped: prep.kind === "skip" });
-    if (prep.kind === "skip") continue;
+    if (prep.kind === "skip") {
+      skipped |= 1 << p;
+      continue;
+    }
     if (prep.scoreAll) prep.scoreAll(feasible, scratch);
     else for (let i = 0; i < n; i++) scratch[i] = prep.score(feasible[i]);
     const at = p * n;
-    for (let i = 0; i < n; i++) raw[at + i] = scratch[i];
-    prep.normalize?.(scratch, feasible);
     const weight = plugin.weight;
-    for (let i = 0; i < n; i++) {
-      normalized[at + i] = scratch[i];
-      totals[i] += scratch[i] * weight;
+    if (prep.normalize) {
+      for (let i = 0; i < n; i++) raw[at + i] = scratch[i];
+      prep.normalize(scratch, feasible);
+      for (let i = 0; i < n; i++) {
+        normalized[at + i] = scratch[i];
+        totals[i] += scratch[i] * weight;
+      }
+    } else {
+      // Raw scores are final: one pass fills all three arrays.
+      for (let i = 0; i < n; i++) {
+        const v = scratch[i];
+        raw[at + i] = v;
+        normalized[at + i] = v;
+        totals[i] += v * weight;
+      }
     }
   }
 
@@ -236,5 +236,5 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
       if (ctx.rng.int(0, count - 1) === 0) best = i;
     }
   }
-  return result(feasible[best].name, columns, n, raw, normalized, totals);
+  return result(feasible[best].name, scoreColumns(ctx.plugins, skipped), n, raw, normalized, totals);
 }

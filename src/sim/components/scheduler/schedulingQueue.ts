@@ -13,6 +13,8 @@ export const DEFAULT_QUEUE_TIMINGS = { initialBackoffMs: 1_000, maxBackoffMs: 10
 export interface QueuedPod {
   readonly key: string;
   pod: Pod;
+  /** `pod.spec.priority ?? 0`, kept beside `timestamp`: the activeQ's comparisons read both without chasing the pod. */
+  priority: number;
   /** When the pod last entered the queue (FIFO order, start of its backoff). */
   timestamp: number;
   /** When it first entered the queue. */
@@ -51,8 +53,8 @@ export interface SchedulingQueueOptions {
 export class SchedulingQueue {
   private readonly pods = new Map<string, QueuedPod>();
   private readonly active = new Heap<Entry>((a, b) => {
-    const pa = a.qp.pod.spec.priority ?? 0;
-    const pb = b.qp.pod.spec.priority ?? 0;
+    const pa = a.qp.priority;
+    const pb = b.qp.priority;
     if (pa !== pb) return pa > pb;
     if (a.qp.timestamp !== b.qp.timestamp) return a.qp.timestamp < b.qp.timestamp;
     return a.seq < b.seq;
@@ -110,7 +112,7 @@ export class SchedulingQueue {
       return;
     }
     const now = this.now();
-    const qp: QueuedPod = { key, pod, timestamp: now, initialAttemptTimestamp: now, attempts: 0, rejectors: new Set(), where: "active", version: 0 };
+    const qp: QueuedPod = { key, pod, priority: pod.spec.priority ?? 0, timestamp: now, initialAttemptTimestamp: now, attempts: 0, rejectors: new Set(), where: "active", version: 0 };
     this.pods.set(key, qp);
     this.pushActive(qp);
   }
@@ -125,6 +127,7 @@ export class SchedulingQueue {
     }
     const changed = isPodUpdated(qp.pod, pod);
     qp.pod = pod;
+    qp.priority = pod.spec.priority ?? 0;
     if (qp.where === "unschedulable" && changed) {
       this.unschedulable.delete(key);
       this.requeue(qp);

@@ -60,10 +60,68 @@ export interface SchedulingResult {
 const EMPTY_I32 = new Int32Array(0);
 const EMPTY_U8 = new Uint8Array(0);
 
+const SLAB_BYTES = 256 * 1024;
+
+interface Slab {
+  readonly pool: ScoreArrayPool;
+  readonly bytes: Uint8Array;
+  /** Results carved from it that still hold their arrays. */
+  live: number;
+}
+
+/** Each slab by its buffer, so a summarised result can hand its share back. */
+const slabs = new WeakMap<ArrayBufferLike, Slab>();
+
+/**
+ * Where results' raw, normalised and total arrays come from: 256 KB slabs shared by many
+ * results. A slab all of whose results have been summarised is zeroed and carved again,
+ * cheaper than a fresh ArrayBuffer (new memory to fault in, external memory for the GC).
+ */
+export class ScoreArrayPool {
+  private slab: Slab | undefined;
+  private used = 0;
+  private readonly spare: Slab[] = [];
+
+  carve(plugins: number, n: number): { raw: Int32Array; normalized: Uint8Array; totals: Int32Array } {
+    const cells = plugins * n;
+    const bytes = (cells * 4 + n * 4 + cells + 7) & ~7;
+    if (bytes > SLAB_BYTES / 4) return { raw: new Int32Array(cells), normalized: new Uint8Array(cells), totals: new Int32Array(n) };
+    let slab = this.slab;
+    if (!slab || this.used + bytes > SLAB_BYTES) {
+      if (slab && slab.live === 0) this.spare.push(slab);
+      slab = this.spare.pop();
+      if (slab) slab.bytes.fill(0);
+      else {
+        slab = { pool: this, bytes: new Uint8Array(SLAB_BYTES), live: 0 };
+        slabs.set(slab.bytes.buffer, slab);
+      }
+      this.slab = slab;
+      this.used = 0;
+    }
+    const buffer = slab.bytes.buffer;
+    const at = this.used;
+    this.used += bytes;
+    slab.live++;
+    return {
+      raw: new Int32Array(buffer, at, cells),
+      totals: new Int32Array(buffer, at + cells * 4, n),
+      normalized: new Uint8Array(buffer, at + cells * 4 + n * 4, cells),
+    };
+  }
+
+  /** A result carved from `slab` was summarised. */
+  release(slab: Slab): void {
+    // A few spare slabs cover the churn; any beyond are left to the GC.
+    if (--slab.live === 0 && slab !== this.slab && this.spare.length < 4) this.spare.push(slab);
+  }
+}
+
 /** Drops the per-node arrays, keeping the summary (node, counts, message). */
 export function summarize(r: SchedulingResult): void {
   if (!r.detailed) return;
   r.detailed = false;
+  const slab = slabs.get(r.raw.buffer);
+  if (slab) slab.pool.release(slab);
   r.order = [];
   r.failedAt = [];
   r.failures = [];

@@ -1,4 +1,4 @@
-import type { LabelSelector } from "../../api/types";
+import type { LabelSelector, Labels } from "../../api/types";
 import type { NodeInfo } from "./nodeInfo";
 import type { PodInfo } from "./podInfo";
 import { compileLabelSelector, selectorKey, type LabelMatcher } from "./selectors";
@@ -9,6 +9,8 @@ export class SelectorCounts {
   readonly perNode = new Map<string, number>();
   /** The same counts by NodeInfo.id, for O(1) reads in the scoring loop. */
   private byId = new Int32Array(64);
+  /** The same counts summed per zone (by NodeInfo.zoneIndex), live nodes only. */
+  perZone = new Int32Array(8);
   total = 0;
   constructor(
     readonly namespace: string,
@@ -33,11 +35,35 @@ export class SelectorCounts {
       this.byId = grown;
     }
     this.byId[node.id] = n > 0 ? n : 0;
+    if (node.zoneIndex >= 0) this.addToZone(node.zoneIndex, delta);
     this.total += delta;
+  }
+
+  /** The node's count moves from one zone index to another (-1: not a live node). */
+  moveNode(node: NodeInfo, from: number, to: number): void {
+    const n = this.countOf(node);
+    if (n === 0) return;
+    if (from >= 0) this.addToZone(from, -n);
+    if (to >= 0) this.addToZone(to, n);
+  }
+
+  private addToZone(zone: number, delta: number): void {
+    if (zone >= this.perZone.length) {
+      const grown = new Int32Array(Math.max(zone + 1, this.perZone.length * 2));
+      grown.set(this.perZone);
+      this.perZone = grown;
+    }
+    this.perZone[zone] += delta;
   }
 }
 
 const MAX_ENTRIES = 4096;
+
+interface Entry {
+  readonly counts: SelectorCounts;
+  readonly anchor: string;
+  stamp: number;
+}
 
 /**
  * PodTopologySpread's counts, indexed so a scheduling cycle never scans all pods: each
@@ -46,20 +72,26 @@ const MAX_ENTRIES = 4096;
  * of its labels, so the per-pod cost does not grow with the number of selectors.
  */
 export class SelectorCountIndex {
-  private readonly entries = new Map<string, { counts: SelectorCounts; anchor: string }>();
+  private readonly entries = new Map<string, Entry>();
+  /** Counts insertions and moves to the back of `entries`; an entry's stamp is the count when it last got there. */
+  private clock = 0;
+  /** The last matchLabels-only selector found (cleared when its entry is evicted). */
+  private last: { namespace: string; labels: Labels; key: string; entry: Entry } | undefined;
   private readonly anchors = new Map<string, SelectorCounts[]>();
   /** `namespace\0key=value` → the non-terminating pods carrying that label (and their node). */
   private readonly carriers = new Map<string, Map<PodInfo, NodeInfo>>();
 
   /** The counts for a selector, building them from `seed` (the namespace's assigned pods) the first time. */
   get(namespace: string, selector: LabelSelector, seed: () => Iterable<[PodInfo, NodeInfo]>): SelectorCounts {
+    // Consecutive pods of one workload ask for the same matchLabels selector: no key to build.
+    const plain = !selector.matchExpressions || selector.matchExpressions.length === 0;
+    const last = this.last;
+    if (plain && last && last.namespace === namespace && sameMatchLabels(last.labels, selector.matchLabels ?? {})) return this.touch(last.key, last.entry);
     const key = `${namespace}\u0000${selectorKey(selector)}`;
     const hit = this.entries.get(key);
     if (hit) {
-      // Refresh recency (Map order is the LRU order).
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.counts;
+      if (plain) this.last = { namespace, labels: { ...selector.matchLabels }, key, entry: hit };
+      return this.touch(key, hit);
     }
     const counts = new SelectorCounts(namespace, compileLabelSelector(selector));
     const first = Object.keys(selector.matchLabels ?? {}).sort()[0];
@@ -71,12 +103,25 @@ export class SelectorCountIndex {
       const carriers = this.carriers.get(anchor);
       if (carriers) for (const [p, node] of carriers) if (counts.matches(p.labels)) counts.bump(node, 1);
     }
-    this.entries.set(key, { counts, anchor });
+    this.entries.set(key, { counts, anchor, stamp: ++this.clock });
     const list = this.anchors.get(anchor);
     if (list) list.push(counts);
     else this.anchors.set(anchor, [counts]);
     if (this.entries.size > MAX_ENTRIES) this.evictOldest();
     return counts;
+  }
+
+  /**
+   * Refreshes recency (Map order is the LRU order) once the entry has drifted into the older
+   * half: a hot entry is not moved on every use. Eviction only costs a rebuild of the counts.
+   */
+  private touch(key: string, hit: Entry): SelectorCounts {
+    if (this.clock - hit.stamp > MAX_ENTRIES / 2) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      hit.stamp = ++this.clock;
+    }
+    return hit.counts;
   }
 
   get size(): number {
@@ -89,6 +134,11 @@ export class SelectorCountIndex {
 
   podRemoved(p: PodInfo, node: NodeInfo): void {
     this.offer(p, node, -1);
+  }
+
+  /** A node joined, left or changed zone (see SelectorCounts.moveNode). */
+  nodeMoved(node: NodeInfo, from: number, to: number): void {
+    for (const { counts } of this.entries.values()) counts.moveNode(node, from, to);
   }
 
   private offer(p: PodInfo, node: NodeInfo, delta: number): void {
@@ -114,13 +164,24 @@ export class SelectorCountIndex {
   }
 
   private evictOldest(): void {
-    const [key, entry] = this.entries.entries().next().value as [string, { counts: SelectorCounts; anchor: string }];
+    const [key, entry] = this.entries.entries().next().value as [string, Entry];
     this.entries.delete(key);
+    if (this.last?.entry === entry) this.last = undefined;
     const list = this.anchors.get(entry.anchor) ?? [];
     const i = list.indexOf(entry.counts);
     if (i >= 0) list.splice(i, 1);
     if (list.length === 0) this.anchors.delete(entry.anchor);
   }
+}
+
+function sameMatchLabels(a: Labels, b: Labels): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
 }
 
 function counted(p: PodInfo, c: SelectorCounts): boolean {

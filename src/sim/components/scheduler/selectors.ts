@@ -41,6 +41,15 @@ export function compileLabelSelector(sel: LabelSelector | undefined | null): Lab
 
 /** A canonical text for a selector, used as an index key (same selector → same key). */
 export function selectorKey(sel: LabelSelector): string {
+  if (!sel.matchExpressions || sel.matchExpressions.length === 0) {
+    // matchLabels only (every default spreading selector): the same text without the arrays.
+    const m = sel.matchLabels ?? {};
+    const keys = Object.keys(m);
+    if (keys.length > 1) keys.sort();
+    let key = "";
+    for (let i = 0; i < keys.length; i++) key += `${i > 0 ? "," : ""}${keys[i]}=${m[keys[i]] ?? ""}`;
+    return key;
+  }
   const labels = Object.keys(sel.matchLabels ?? {})
     .sort()
     .map((k) => `${k}=${sel.matchLabels?.[k] ?? ""}`);

@@ -1,5 +1,5 @@
 import type { LabelSelector, Node, Pod } from "../../api/types";
-import { NodeInfo } from "./nodeInfo";
+import { MemoryColumns, NodeInfo } from "./nodeInfo";
 import { NodeTree } from "./nodeTree";
 import { makePodInfo, podKey, type PodInfo } from "./podInfo";
 import { SelectorCountIndex, type SelectorCounts } from "./selectorCounts";
@@ -21,11 +21,19 @@ export class Snapshot {
   readonly nodesWithPodAffinity = new Set<NodeInfo>();
   readonly nodesWithRequiredAntiAffinity = new Set<NodeInfo>();
   private readonly spread = new SelectorCountIndex();
+  private readonly memory = new MemoryColumns();
   private readonly freeIds: number[] = [];
   private nextId = 0;
+  /** Zone values (`zone ?? ""`) → NodeInfo.zoneIndex, and how many live nodes each index has. */
+  private readonly zoneIds = new Map<string, number>();
+  private readonly zoneNodes: number[] = [];
+  /** How many distinct zone values the live nodes carry. */
+  liveZones = 0;
+  /** Live nodes with spec.unschedulable (cordoned). */
+  unschedulableNodes = 0;
 
   private newInfo(name: string): NodeInfo {
-    const info = new NodeInfo(name, this.freeIds.pop() ?? this.nextId++);
+    const info = new NodeInfo(name, this.freeIds.pop() ?? this.nextId++, this.memory);
     this.infos.set(name, info);
     return info;
   }
@@ -43,9 +51,14 @@ export class Snapshot {
     let info = this.infos.get(name);
     if (!info) info = this.newInfo(name);
     const known = info.node !== undefined;
+    const oldZone = known ? info.zoneIndex : -1;
+    if (known && info.unschedulable) this.unschedulableNodes--;
     for (const img of info.imageSizes.keys()) this.bumpImage(img, -1);
     info.setNode(node);
+    if (info.unschedulable) this.unschedulableNodes++;
     for (const img of info.imageSizes.keys()) this.bumpImage(img, 1);
+    const zone = this.zoneId(info.zone ?? "");
+    if (zone !== oldZone) this.moveZone(info, oldZone, zone);
     // The ordered list holds NodeInfo objects, so only a new node or a zone move reorders it
     // (heartbeat updates must not force a rebuild).
     if (!known) this.tree.add(name, info.labels);
@@ -58,11 +71,31 @@ export class Snapshot {
     if (!info?.node) return;
     for (const img of info.imageSizes.keys()) this.bumpImage(img, -1);
     info.imageSizes = new Map();
+    this.moveZone(info, info.zoneIndex, -1);
+    if (info.unschedulable) this.unschedulableNodes--;
     info.node = undefined;
     this.tree.remove(name);
     // Like the real cache, a removed node's pods stay accounted until they are deleted.
     if (info.pods.size === 0) this.dropInfo(info);
     this.ordered = undefined;
+  }
+
+  private zoneId(zone: string): number {
+    let id = this.zoneIds.get(zone);
+    if (id === undefined) {
+      id = this.zoneIds.size;
+      this.zoneIds.set(zone, id);
+      this.zoneNodes.push(0);
+    }
+    return id;
+  }
+
+  /** A node joins, leaves (-1) or changes zone: live-zone tallies and per-zone spread counts follow. */
+  private moveZone(info: NodeInfo, from: number, to: number): void {
+    if (from >= 0 && --this.zoneNodes[from] === 0) this.liveZones--;
+    if (to >= 0 && this.zoneNodes[to]++ === 0) this.liveZones++;
+    this.spread.nodeMoved(info, from, to);
+    info.zoneIndex = to;
   }
 
   /** Nodes in the nodeTree's zone-interleaved order (the order the filter loop walks). */

@@ -86,6 +86,11 @@ function prepareFilter(pod: PodInfo, snapshot: Snapshot): FilterPrep {
   return { kind: "run", filter };
 }
 
+function hasAny(labels: Labels): boolean {
+  for (const _ in labels) return true;
+  return false;
+}
+
 /** topologyScore[key][value] += weight × multiplier when the term matches the pod. */
 function processTerms(
   score: Map<string, Map<string, number>>,
@@ -113,16 +118,18 @@ function prepareScore(pod: PodInfo, snapshot: Snapshot, feasible: readonly NodeI
   const { preferredAffinity, preferredAntiAffinity } = pod.affinity;
   const hasConstraints = preferredAffinity.length > 0 || preferredAntiAffinity.length > 0;
   // Unless the pod has preferred terms, only nodes hosting pods with affinity matter.
-  const nodes = hasConstraints ? snapshot.nodes() : [...snapshot.nodesWithPodAffinity];
+  const nodes: Iterable<NodeInfo> = hasConstraints ? snapshot.nodes() : snapshot.nodesWithPodAffinity;
   const topologyScore = new Map<string, Map<string, number>>();
   for (const node of nodes) {
-    if (!node.node || Object.keys(node.labels).length === 0) continue;
+    if (!node.node || !hasAny(node.labels)) continue;
     const pods = hasConstraints ? node.pods.values() : node.podsWithAffinity.values();
     for (const e of pods) {
       processTerms(topologyScore, preferredAffinity, e.namespace, e.labels, node.labels, 1);
       processTerms(topologyScore, preferredAntiAffinity, e.namespace, e.labels, node.labels, -1);
-      const hard = e.affinity.requiredAffinity.map((t) => ({ ...t, weight: HARD_POD_AFFINITY_WEIGHT }));
-      processTerms(topologyScore, hard, pod.namespace, pod.labels, node.labels, 1);
+      if (e.affinity.requiredAffinity.length > 0) {
+        const hard = e.affinity.requiredAffinity.map((t) => ({ ...t, weight: HARD_POD_AFFINITY_WEIGHT }));
+        processTerms(topologyScore, hard, pod.namespace, pod.labels, node.labels, 1);
+      }
       processTerms(topologyScore, e.affinity.preferredAffinity, pod.namespace, pod.labels, node.labels, 1);
       processTerms(topologyScore, e.affinity.preferredAntiAffinity, pod.namespace, pod.labels, node.labels, -1);
     }

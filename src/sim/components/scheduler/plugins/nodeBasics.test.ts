@@ -26,6 +26,24 @@ describe("NodeUnschedulable", () => {
   });
 });
 
+describe("NodeUnschedulable with no node cordoned", () => {
+  it("passes every node without being asked, and runs again once a node is cordoned", () => {
+    const snap = new Snapshot();
+    snap.setNode(makeNode("a", { unschedulable: true }));
+    const pod = makePodInfo(makePod("p"));
+    expect(NodeUnschedulable.prepareFilter(pod, snap)).not.toHaveProperty("passesAll");
+    snap.setNode(makeNode("a")); // uncordoned
+    expect(NodeUnschedulable.prepareFilter(pod, snap)).toMatchObject({ kind: "run", passesAll: true });
+    snap.setNode(makeNode("b", { unschedulable: true }));
+    snap.setNode(makeNode("b", { unschedulable: true })); // a heartbeat
+    snap.removeNode("a");
+    expect(NodeUnschedulable.prepareFilter(pod, snap)).not.toHaveProperty("passesAll");
+    snap.removeNode("b");
+    expect(NodeUnschedulable.prepareFilter(pod, snap)).toMatchObject({ passesAll: true });
+    expect(snap.unschedulableNodes).toBe(0);
+  });
+});
+
 describe("NodeName", () => {
   it("fits only the named node", () => {
     const snap = new Snapshot();

@@ -12,7 +12,11 @@ export function nodeUnschedulableFilter(tolerations: readonly Toleration[], unsc
   return tolerations.some((t) => toleratesTaint(t, UNSCHEDULABLE_TAINT)) ? null : UNSCHEDULABLE;
 }
 
+const PASS_ALL = Object.freeze({ kind: "run" as const, filter: () => null, passesAll: true });
+
 export const NodeUnschedulable: FilterPlugin = {
   name: "NodeUnschedulable",
-  prepareFilter: (pod) => ({ kind: "run", filter: (node) => nodeUnschedulableFilter(pod.tolerations, node.unschedulable) }),
+  // With no node cordoned, every node passes: the filter loop need not ask.
+  prepareFilter: (pod, snapshot) =>
+    snapshot.unschedulableNodes === 0 ? PASS_ALL : { kind: "run", filter: (node) => nodeUnschedulableFilter(pod.tolerations, node.unschedulable) },
 };

@@ -3,7 +3,7 @@ import type { Pod } from "../../../api/types";
 import { makePodInfo } from "../podInfo";
 import { Snapshot } from "../snapshot";
 import { makeNode, makePod } from "../testFixtures";
-import { ownerLabelsSelector, podTopologySpread, scoreForCount, topologyNormalizingWeight } from "./podTopologySpread";
+import { HOSTNAME, ownerLabelsSelector, podTopologySpread, scoreForCount, topologyNormalizingWeight, ZONE } from "./podTopologySpread";
 
 const spread = podTopologySpread();
 const web = (name: string, extra: Parameters<typeof makePod>[1] = {}): Pod => makePod(name, { labels: { app: "web" }, owner: "ReplicaSet", ...extra });
@@ -64,6 +64,30 @@ describe("PodTopologySpread default constraints (score)", () => {
     snap.updatePod({ ...web("b", { deleting: true }), spec: { ...web("b").spec, nodeName: "worker-2" } });
     expect(counts.count("worker-2")).toBe(0);
     expect(spread.prepareScore(pod, snap, nodes).kind).toBe("run");
+  });
+
+  it("keeps zone totals current as nodes join, change zone and leave", () => {
+    const { snap, nodes } = cluster();
+    snap.spreadCounts("default", { matchLabels: { app: "web" } }); // counted from here on, not rebuilt
+    snap.addPod(web("a"), "worker-1");
+    snap.addPod(web("b"), "worker-2");
+    snap.addPod(web("c"), "worker-3");
+    snap.addPod(web("d"), "worker-4"); // its node is not known yet
+    const w4 = snap.setNode(makeNode("worker-4", { zone: "zone-b" }));
+    snap.setNode(makeNode("worker-3", { zone: "zone-b" }));
+    snap.removeNode("worker-1");
+    const feasible = [nodes[1], nodes[2], w4];
+    // The same spreading spelled out as the pod's own constraints (every node has both labels).
+    const own = (c: { maxSkew: number; topologyKey: string }) => ({ ...c, whenUnsatisfiable: "ScheduleAnyway" as const, labelSelector: { matchLabels: { app: "web" } } });
+    const explicit = web("y", { spec: { topologySpreadConstraints: [own({ maxSkew: 3, topologyKey: HOSTNAME }), own({ maxSkew: 5, topologyKey: ZONE })] } });
+    const scores = (p: Pod) => {
+      const prep = spread.prepareScore(makePodInfo(p), snap, feasible);
+      if (prep.kind !== "run") throw new Error("expected a score");
+      return feasible.map(prep.score);
+    };
+    // zone-b holds b, c and d (worker-1's pod no longer counts): 1·ln5 + 2 + 3·ln3 + 4 = 10.9 → 11
+    expect(scores(web("x"))).toEqual([11, 11, 11]);
+    expect(scores(web("x"))).toEqual(scores(explicit));
   });
 
   it("is skipped for pods without a controller", () => {

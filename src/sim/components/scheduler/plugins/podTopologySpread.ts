@@ -112,12 +112,56 @@ export function scoreForCount(cnt: number, maxSkew: number, weight: number): num
   return cnt * weight + (maxSkew - 1);
 }
 
+const HOST_SKEW = DEFAULT_CONSTRAINTS[0].maxSkew - 1;
+const ZONE_SKEW = DEFAULT_CONSTRAINTS[1].maxSkew - 1;
+
+/** Fewer matching pods is better: max + min − score, scaled by max (no node ignored). */
+function normalizeAll(scores: Float64Array): void {
+  let min = Infinity;
+  let max = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i] < min) min = scores[i];
+    if (scores[i] > max) max = scores[i];
+  }
+  for (let i = 0; i < scores.length; i++) scores[i] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - scores[i])) / max);
+}
+
+/**
+ * The system default constraints (hostname, then zone) for a pod without required node
+ * affinity: no node is ignored, every live node's matching pods count, so a zone's total is
+ * the counts' running per-zone sum, and the zone domains are found as soon as every zone the
+ * cluster has turned up among the feasible nodes. Same arithmetic as the general path.
+ */
+function prepareDefaultScore(counts: SelectorCounts, snapshot: Snapshot, feasible: readonly NodeInfo[]) {
+  const zones: number[] = [];
+  const allZones = snapshot.liveZones;
+  for (let i = 0; i < feasible.length && zones.length < allZones; i++) {
+    const z = feasible[i].zoneIndex;
+    if (!zones.includes(z)) zones.push(z);
+  }
+  const hostWeight = topologyNormalizingWeight(feasible.length);
+  const zoneWeight = topologyNormalizingWeight(zones.length);
+  const perZone = counts.perZone;
+  const score = (node: NodeInfo): number => {
+    let s = 0;
+    if (node.hostname !== undefined) s += counts.countOf(node) * hostWeight + HOST_SKEW;
+    if (node.zone !== undefined) s += perZone[node.zoneIndex] * zoneWeight + ZONE_SKEW;
+    return Math.round(s);
+  };
+  const scoreAll = (nodes: readonly NodeInfo[], out: Float64Array) => {
+    for (let i = 0; i < nodes.length; i++) out[i] = score(nodes[i]);
+  };
+  return { kind: "run" as const, score, scoreAll, normalize: normalizeAll };
+}
+
 function prepareScore(pod: PodInfo, snapshot: Snapshot, feasible: readonly NodeInfo[], defaultSelector: (p: PodInfo) => LabelSelector | undefined) {
   if (feasible.length === 0) return SKIP;
   const constraints = constraintsOf(pod, snapshot, "ScheduleAnyway", defaultSelector);
   if (constraints.length === 0) return SKIP;
   // Only the system defaults tolerate nodes lacking a topology label (hostname spreading still works).
   const requireAll = (pod.pod.spec.topologySpreadConstraints ?? []).length > 0;
+  const affinity = requiredNodeAffinity(pod.pod);
+  if (!requireAll && !affinity) return prepareDefaultScore(constraints[0].counts, snapshot, feasible);
   const ignored = new Set<NodeInfo>();
   const domainCounts = constraints.map(() => new Map<string, number>());
   // Domains seen so far (a handful of zones): most nodes find theirs here without hashing.
@@ -138,7 +182,6 @@ function prepareScore(pod: PodInfo, snapshot: Snapshot, feasible: readonly NodeI
     }
   }
   const weights = constraints.map((c, i) => topologyNormalizingWeight(c.topologyKey === HOSTNAME ? feasible.length - ignored.size : domainCounts[i].size));
-  const affinity = requiredNodeAffinity(pod.pod);
   // Domain totals from the nodes that hold matching pods (never a scan of every node).
   constraints.forEach((c, i) => {
     if (c.topologyKey === HOSTNAME) return;

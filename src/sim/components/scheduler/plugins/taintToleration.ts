@@ -55,14 +55,14 @@ export function taintTolerationScore(tolerations: readonly Toleration[], taints:
 export const TaintToleration: FilterPlugin & ScorePlugin = {
   name: "TaintToleration",
   weight: 3,
-  prepareFilter: (pod) => ({ kind: "run", filter: (node) => taintTolerationFilter(pod.tolerations, node.taints) }),
+  prepareFilter: (pod) => ({ kind: "run", filter: (node) => (node.hardTaints === 0 ? null : taintTolerationFilter(pod.tolerations, node.taints)) }),
   prepareScore: (pod) => {
     const prefer = pod.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule");
     return {
       kind: "run",
       score: (node) => taintTolerationScore(prefer, node.taints),
       scoreAll: (nodes, out) => {
-        for (let i = 0; i < nodes.length; i++) out[i] = nodes[i].taints.length === 0 ? 0 : taintTolerationScore(prefer, nodes[i].taints);
+        for (let i = 0; i < nodes.length; i++) out[i] = nodes[i].softTaints === 0 ? 0 : taintTolerationScore(prefer, nodes[i].taints);
       },
       // Fewer intolerable taints is better.
       normalize: (scores) => defaultNormalizeScore(MAX_NODE_SCORE, true, scores),
