@@ -1,7 +1,6 @@
 /**
- * The simulation's one queue of future work: a binary min-heap ordered by
- * (at, priority, seq). `seq` is the insertion counter, so ties resolve in the order work was
- * scheduled and a run is reproducible.
+ * The simulation's one queue of future work, ordered by (at, priority, seq). `seq` is the
+ * insertion counter, so ties resolve in the order work was scheduled and a run is reproducible.
  */
 export interface QueuedTask {
   at: number;
@@ -13,61 +12,119 @@ export interface QueuedTask {
   background: boolean;
 }
 
-function before(a: QueuedTask, b: QueuedTask): boolean {
-  if (a.at !== b.at) return a.at < b.at;
-  if (a.priority !== b.priority) return a.priority < b.priority;
-  return a.seq < b.seq;
+/** The tasks of one priority due at one instant, in insertion (so seq) order. */
+interface Lane {
+  readonly priority: number;
+  readonly tasks: QueuedTask[];
+  head: number;
 }
 
+/** Everything due at one instant: its lanes sorted by priority. */
+interface Bucket {
+  readonly at: number;
+  readonly lanes: Lane[];
+}
+
+/**
+ * Tasks are grouped by the instant they are due: a busy cluster queues about twenty tasks per
+ * virtual millisecond, so a push usually appends to an existing instant's lane and a pop takes
+ * the next task of the earliest instant. Only instants go through the min-heap, once each.
+ */
 export class EventQueue {
-  private heap: QueuedTask[] = [];
+  private readonly buckets = new Map<number, Bucket>();
+  /** Min-heap of the instants that have a bucket. */
+  private readonly instants: number[] = [];
+  private count = 0;
   private nextSeq = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.count;
   }
 
   push(at: number, priority: number, run: () => void, background = false): QueuedTask {
     const task: QueuedTask = { at, priority, seq: this.nextSeq++, run, cancelled: false, background };
-    const h = this.heap;
-    // Sift up by moving parents down into the hole (no swaps, no temporary arrays).
-    let i = h.length;
-    h.push(task);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = h[parent];
-      if (!before(task, p)) break;
-      h[i] = p;
-      i = parent;
+    let bucket = this.buckets.get(at);
+    if (!bucket) {
+      bucket = { at, lanes: [] };
+      this.buckets.set(at, bucket);
+      this.heapPush(at);
     }
-    h[i] = task;
+    laneFor(bucket, priority).tasks.push(task);
+    this.count++;
     return task;
   }
 
   peek(): QueuedTask | undefined {
-    return this.heap[0];
+    if (this.count === 0) return undefined;
+    const lane = firstLane(this.buckets.get(this.instants[0])!);
+    return lane.tasks[lane.head];
   }
 
   pop(): QueuedTask | undefined {
-    const h = this.heap;
-    if (h.length === 0) return undefined;
-    const top = h[0];
+    if (this.count === 0) return undefined;
+    const at = this.instants[0];
+    const bucket = this.buckets.get(at)!;
+    const lane = firstLane(bucket);
+    const task = lane.tasks[lane.head];
+    lane.tasks[lane.head++] = undefined as unknown as QueuedTask;
+    this.count--;
+    if (lane.head === lane.tasks.length) {
+      bucket.lanes.splice(bucket.lanes.indexOf(lane), 1);
+      if (bucket.lanes.length === 0) {
+        this.buckets.delete(at);
+        this.heapPop();
+      }
+    }
+    return task;
+  }
+
+  private heapPush(at: number): void {
+    const h = this.instants;
+    let i = h.length;
+    h.push(at);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (h[parent] <= at) break;
+      h[i] = h[parent];
+      i = parent;
+    }
+    h[i] = at;
+  }
+
+  private heapPop(): void {
+    const h = this.instants;
     const last = h.pop()!;
     const n = h.length;
-    if (n > 0) {
-      // Sift the last task down from the root, moving smaller children up into the hole.
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const m = r < n && before(h[r], h[l]) ? r : l;
-        if (!before(h[m], last)) break;
-        h[i] = h[m];
-        i = m;
-      }
-      h[i] = last;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const m = r < n && h[r] < h[l] ? r : l;
+      if (h[m] >= last) break;
+      h[i] = h[m];
+      i = m;
     }
-    return top;
+    h[i] = last;
   }
+}
+
+/** The bucket's lane for `priority`, made (in priority order) if it has none. */
+function laneFor(bucket: Bucket, priority: number): Lane {
+  const lanes = bucket.lanes;
+  let i = 0;
+  for (; i < lanes.length; i++) {
+    const p = lanes[i].priority;
+    if (p === priority) return lanes[i];
+    if (p > priority) break;
+  }
+  const lane: Lane = { priority, tasks: [], head: 0 };
+  lanes.splice(i, 0, lane);
+  return lane;
+}
+
+/** The lowest-priority-value lane (lanes are removed once drained, so it has a task). */
+function firstLane(bucket: Bucket): Lane {
+  return bucket.lanes[0];
 }
