@@ -137,7 +137,8 @@ export class EventRecorder implements EventFactory {
   touch(seen: Seen): void {
     const cur = this.seen.get(seen.key);
     if (cur) this.unlink(cur);
-    this.seen.set(seen.key, seen);
+    // A repeat's entry is usually still the cached one: only its place in the order changes.
+    if (cur !== seen) this.seen.set(seen.key, seen);
     seen.older = this.newest;
     seen.newer = undefined;
     if (this.newest) this.newest.newer = seen;
