@@ -162,17 +162,9 @@ export class EventRecorder implements EventFactory {
     s.older = s.newer = undefined;
   }
 
-  /**
-   * Unix nanoseconds in hex, as client-go names events; a counter keeps same-ms names apart.
-   * The value exceeds 2^53, so it is summed in two exact parts (high × 2^16 + low 16 bits).
-   */
+  /** Unix nanoseconds in hex, as client-go names events; a counter keeps same-ms names apart. */
   private nanosHex(now: number): string {
-    const ms = EPOCH_MS + Math.floor(now);
-    const sub = Math.floor((now % 1) * 1_000_000) + (this.seq++ % 1_000_000);
-    const msHigh = Math.floor(ms / 0x10000);
-    const low = (ms - msHigh * 0x10000) * 1_000_000 + sub;
-    const carry = Math.floor(low / 0x10000);
-    const high = msHigh * 1_000_000 + carry;
-    return high.toString(16) + (low - carry * 0x10000).toString(16).padStart(4, "0");
+    const nanos = BigInt(EPOCH_MS + Math.floor(now)) * 1_000_000n + BigInt(Math.floor((now % 1) * 1_000_000)) + BigInt(this.seq++ % 1_000_000);
+    return nanos.toString(16);
   }
 }
