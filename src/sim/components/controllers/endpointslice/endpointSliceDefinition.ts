@@ -21,6 +21,12 @@ function endpointRelevant(a: Pod, b: Pod): boolean {
   );
 }
 
+function sameLabelKeys(a: Pod, b: Pod): boolean {
+  const ka = podLabelKeys(a);
+  const kb = podLabelKeys(b);
+  return ka === kb || (ka.length === kb.length && ka.every((k, i) => k === kb[i]));
+}
+
 /** kube-controller-manager's "endpointslice" controller. */
 export const endpointSliceControllerDefinition: ControllerDefinition = {
   name: "endpointslice",
@@ -34,16 +40,17 @@ export const endpointSliceControllerDefinition: ControllerDefinition = {
     services.addIndex(SERVICE_SELECTOR_INDEX, serviceSelectorKeys);
     slices.addIndex(SLICE_SERVICE_INDEX, sliceServiceKeys);
 
-    /** The Services whose selector may match this pod (by any of its labels, or an empty selector). */
-    const servicesFor = (pod: Pod, into: Set<string>) => {
+    /** Adds the Services whose selector may match this pod (by any of its labels, or an empty selector); the set is made on the first one. */
+    const servicesFor = (pod: Pod, into: Set<string> | undefined): Set<string> | undefined => {
       const ns = pod.metadata.namespace ?? "";
-      for (const k of podLabelKeys(pod)) for (const s of services.byIndex(SERVICE_SELECTOR_INDEX, k)) into.add(keyOf(s));
-      for (const s of services.byIndex(SERVICE_SELECTOR_INDEX, `${ns}/*`)) into.add(keyOf(s));
+      for (const k of podLabelKeys(pod)) for (const s of services.byIndex(SERVICE_SELECTOR_INDEX, k)) (into ??= new Set()).add(keyOf(s));
+      for (const s of services.byIndex(SERVICE_SELECTOR_INDEX, `${ns}/*`)) (into ??= new Set()).add(keyOf(s));
+      return into;
     };
-    const enqueuePod = (...versions: Pod[]) => {
-      const keys = new Set<string>();
-      for (const p of versions) servicesFor(p, keys);
-      for (const k of keys) runner.enqueue(k);
+    /** Enqueues the Services of the pod (and of its previous version, unless its labels were the same: the same Services, in the same order). */
+    const enqueuePod = (p: Pod, old?: Pod) => {
+      const keys = servicesFor(p, old && !sameLabelKeys(old, p) ? servicesFor(old, undefined) : undefined);
+      if (keys) for (const k of keys) runner.enqueue(k);
     };
 
     services.addHandler({
@@ -54,7 +61,7 @@ export const endpointSliceControllerDefinition: ControllerDefinition = {
     pods.addHandler({
       add: (p) => enqueuePod(p),
       update: (old, p) => {
-        if (endpointRelevant(old, p)) enqueuePod(old, p);
+        if (endpointRelevant(old, p)) enqueuePod(p, old);
       },
       delete: (p) => enqueuePod(p),
     });

@@ -59,6 +59,26 @@ describe("EventRecorder", () => {
     expect(r.normal(rs, "ScalingReplicaSet", "Scaled up replica set web-1 from 1 to 2").request.verb).toBe("create");
   });
 
+  it("forgets the least recently used event beyond 4096", () => {
+    const r = new EventRecorder("replicaset-controller", () => 0);
+    const ok = { ok: true as const, status: 201 };
+    for (let i = 0; i < 4096; i++) r.normal(rs, "SuccessfulCreate", `Created pod: p${i}`).followUp?.(ok);
+    r.normal(rs, "SuccessfulCreate", "Created pod: p0").followUp?.(ok); // p0 is used again: p1 is now the oldest
+    r.normal(rs, "SuccessfulCreate", "Created pod: new").followUp?.(ok);
+    expect(r.normal(rs, "SuccessfulCreate", "Created pod: p0").request.verb).toBe("patch");
+    expect(r.normal(rs, "SuccessfulCreate", "Created pod: p1").request.verb).toBe("create");
+    expect(r.normal(rs, "SuccessfulCreate", "Created pod: p2").request.verb).toBe("patch");
+  });
+
+  it("creates the Event again after a repeat's patch failed", () => {
+    const r = new EventRecorder("replicaset-controller", () => 0);
+    r.normal(rs, "SuccessfulCreate", "Created pod: a").followUp?.({ ok: true as const, status: 201 });
+    const repeat = r.normal(rs, "SuccessfulCreate", "Created pod: a");
+    expect(repeat.why).toBe("The SuccessfulCreate event on ReplicaSet web-7c5ddbdf54 happened again, so replicaset-controller bumps its count to 2.");
+    repeat.onFailure?.({ apiVersion: "v1", kind: "Status", status: "Failure", message: "not found", reason: "NotFound", code: 404 });
+    expect(r.normal(rs, "SuccessfulCreate", "Created pod: a").request.verb).toBe("create");
+  });
+
   it("gives distinct names to different events in the same millisecond", () => {
     const r = new EventRecorder("replicaset-controller", () => 0);
     const a = r.normal(rs, "SuccessfulCreate", "Created pod: a").request.body as KubeEvent;

@@ -27,6 +27,8 @@ function statusOf(res: ApiResponse): Status | undefined {
 export function executePlan(client: ApiClient, plan: Plan, hooks: ExecutionHooks, done: (result: PlanResult) => void): void {
   const result: PlanResult = { ok: true, errors: [] };
   const after = plan.after ?? [];
+  // Most syncs find nothing to do: finish at once, without building the senders below.
+  if (plan.calls.length === 0 && after.length === 0) return done(result);
   const finish = (): void => {
     let i = 0;
     const next = (): void => {

@@ -24,13 +24,26 @@ function ownedPods(rs: ReplicaSet, ctx: ReconcileContext): Pod[] {
 }
 
 /** The active pods a ReplicaSet controls and whose labels still match its selector. */
-export function activePodsOf(rs: ReplicaSet, ctx: ReconcileContext, owned = ownedPods(rs, ctx)): Pod[] {
-  return owned.filter((p) => p.metadata.namespace === rs.metadata.namespace && isPodActive(p) && selectorMatches(rs.spec.selector, p.metadata.labels));
+export function activePodsOf(rs: ReplicaSet, ctx: ReconcileContext): Pod[] {
+  return claimPods(rs, ownedPods(rs, ctx)).active;
 }
 
-/** Pods the ReplicaSet controls whose labels no longer match its selector: it lets go of them (ClaimPods' release). */
-function podsToRelease(rs: ReplicaSet, owned: readonly Pod[]): Pod[] {
-  return owned.filter((p) => p.metadata.deletionTimestamp === undefined && !selectorMatches(rs.spec.selector, p.metadata.labels));
+/**
+ * One pass over the owned pods (each matched against the selector once): the active ones that
+ * match, and those not being deleted that no longer match, which the ReplicaSet lets go of
+ * (ClaimPods' release).
+ */
+function claimPods(rs: ReplicaSet, owned: readonly Pod[]): { active: Pod[]; release: Pod[] } {
+  const { selector } = rs.spec;
+  const namespace = rs.metadata.namespace;
+  const active: Pod[] = [];
+  const release: Pod[] = [];
+  for (const p of owned) {
+    if (selectorMatches(selector, p.metadata.labels)) {
+      if (p.metadata.namespace === namespace && isPodActive(p)) active.push(p);
+    } else if (p.metadata.deletionTimestamp === undefined) release.push(p);
+  }
+  return { active, release };
 }
 
 function releaseCalls(rs: ReplicaSet, pods: Pod[]): PlannedCall[] {
@@ -97,13 +110,11 @@ export function syncReplicaSet(key: string, ctx: ReconcileContext): Plan {
   const { namespace, name } = splitKey(key);
   const rs = ctx.lister<ReplicaSet>("replicasets").get(namespace, name);
   if (!rs) return NOTHING;
-  const owned = ownedPods(rs, ctx);
-  const pods = activePodsOf(rs, ctx, owned);
+  const { active: pods, release } = claimPods(rs, ownedPods(rs, ctx));
   const want = rs.spec.replicas ?? 1;
   const plan: Plan = { calls: [] };
 
-  const release = rs.metadata.deletionTimestamp === undefined ? podsToRelease(rs, owned) : [];
-  if (release.length > 0) {
+  if (release.length > 0 && rs.metadata.deletionTimestamp === undefined) {
     // Let go first; the pod update that follows brings the ReplicaSet back to replace them.
     plan.calls = releaseCalls(rs, release);
     plan.execution = "concurrent";

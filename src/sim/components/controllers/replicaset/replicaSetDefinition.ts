@@ -1,5 +1,5 @@
-import type { Pod, ReplicaSet } from "../../../api";
-import { controllerOf, isPodReady, keyFor, keyOf, podReadySince, type ControllerDefinition, type ControllerRunner, type Informer } from "../framework";
+import type { OwnerReference, Pod, ReplicaSet } from "../../../api";
+import { controllerOf, keyFor, keyOf, podReadySince, type ControllerDefinition, type ControllerRunner, type Informer } from "../framework";
 import { replicaSetReconciler } from "./replicaSetController";
 
 /** The ReplicaSet a pod's controller reference points at (same uid), if it still exists. */
@@ -24,12 +24,13 @@ function sameLabels(a: Pod["metadata"]["labels"], b: Pod["metadata"]["labels"]):
  * states) changes no outcome and saves most syncs in a large cluster.
  */
 function mattersToReplicaSet(old: Pod, pod: Pod): boolean {
-  return (
-    old.status?.phase !== pod.status?.phase ||
-    isPodReady(old) !== isPodReady(pod) ||
-    podReadySince(old) !== podReadySince(pod) ||
-    !sameLabels(old.metadata.labels, pod.metadata.labels)
-  );
+  // podReadySince is undefined exactly when the pod is not ready, so it covers readiness too.
+  return old.status?.phase !== pod.status?.phase || podReadySince(old) !== podReadySince(pod) || !sameLabels(old.metadata.labels, pod.metadata.labels);
+}
+
+/** Whether two controller references name the same owner (so they resolve to the same ReplicaSet). */
+function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.kind === b.kind && a.name === b.name && a.uid === b.uid);
 }
 
 function podKey(pod: Pod): string {
@@ -73,6 +74,14 @@ export const replicaSetController: ControllerDefinition = {
       },
       update: (old, pod) => {
         if (pod.metadata.deletionTimestamp !== undefined && old.metadata.deletionTimestamp === undefined) return podGone(pod);
+        const ref = controllerOf(pod);
+        if (sameRef(controllerOf(old), ref)) {
+          // The same owner before and after: only a change it counts wakes it (most updates are not).
+          if (!ref || !mattersToReplicaSet(old, pod)) return;
+          const key = ownerKey(pod, replicaSets);
+          if (key) runner.enqueue(key);
+          return;
+        }
         const oldKey = ownerKey(old, replicaSets);
         const key = ownerKey(pod, replicaSets);
         if (oldKey && oldKey !== key) runner.enqueue(oldKey);

@@ -14,7 +14,8 @@ export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], now: numbe
     if (selectorMatches(templateSelector, p.metadata.labels)) fullyLabeled++;
     if (isPodReady(p)) {
       ready++;
-      if (isPodAvailable(p, minReady, now)) available++;
+      // Without minReadySeconds a ready pod is available: no second look at its conditions.
+      if (minReady <= 0 || isPodAvailable(p, minReady, now)) available++;
     }
   }
   // As serialised: `replicas` always, the other counts only when non-zero (omitempty).
