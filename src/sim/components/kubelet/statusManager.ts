@@ -78,7 +78,7 @@ export class StatusManager {
     const last = this.lastSent.get(uid);
     if (last && deepEqual(last, status)) return;
     this.lastSent.set(uid, status);
-    this.sentConditions.set(uid, conditionSummary(status));
+    this.sentConditions.set(uid, interned(conditionSummary(status)));
     this.inflight.set(uid, this.deps.now());
     this.deps.send({ verb: "patch", resource: "pods", subresource: "status", namespace: w.pod.metadata.namespace, name: w.pod.metadata.name, patchType: "merge", body: { status }, fieldManager: "kubelet" }, (ok) => {
       this.inflight.delete(uid);
@@ -91,5 +91,19 @@ export class StatusManager {
 }
 
 function conditionSummary(status: Pod["status"]): string {
-  return (status?.conditions ?? []).map((c) => `${c.type}=${c.status}`).join(",");
+  const conditions = status?.conditions;
+  if (!conditions) return "";
+  let out = "";
+  for (let i = 0; i < conditions.length; i++) out += `${i ? "," : ""}${conditions[i].type}=${conditions[i].status}`;
+  return out;
+}
+
+/** The summaries of the statuses kubelets send (five conditions, each True or False: at most 32), each kept once for all pods. */
+const summaries = new Map<string, string>();
+
+function interned(summary: string): string {
+  const known = summaries.get(summary);
+  if (known !== undefined) return known;
+  summaries.set(summary, summary);
+  return summary;
 }
