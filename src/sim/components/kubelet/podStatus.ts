@@ -24,15 +24,13 @@ export interface PodRecordView {
   sandboxReady: boolean;
 }
 
+// Whole literals, not properties added one by one: the status last sent is kept per pod, and
+// objects grown past their literal get an extra property array.
 function toStatus(c: ContainerRecord): ContainerStatus {
-  const s: ContainerStatus = { name: c.name, image: c.image, imageID: c.imageID } as ContainerStatus;
-  if (c.containerID) s.containerID = c.containerID;
-  s.ready = c.ready;
-  s.started = c.started;
-  s.restartCount = c.restartCount;
-  s.state = c.state;
-  s.lastState = c.lastState;
-  return s;
+  if (c.containerID) {
+    return { name: c.name, image: c.image, imageID: c.imageID, containerID: c.containerID, ready: c.ready, started: c.started, restartCount: c.restartCount, state: c.state, lastState: c.lastState };
+  }
+  return { name: c.name, image: c.image, imageID: c.imageID, ready: c.ready, started: c.started, restartCount: c.restartCount, state: c.state, lastState: c.lastState };
 }
 
 function toStatuses(records: ContainerRecord[]): ContainerStatus[] {
@@ -115,8 +113,12 @@ export function computePodStatus(v: PodRecordView, now: number): PodStatus {
     condition("ContainersReady", ready, old, now, readyReason, readyMessage),
     condition("PodScheduled", true, old, now),
   ];
-  // Keys in the order the API has always seen them.
-  const status: PodStatus = { phase, conditions, hostIP: v.hostIP, hostIPs: [{ ip: v.hostIP }] };
+  const hostIPs = [{ ip: v.hostIP }];
+  // Keys in the order the API has always seen them; a started pod without init containers in one literal.
+  if (v.podIP && v.startTime !== undefined && !v.init.length) {
+    return { phase, conditions, hostIP: v.hostIP, hostIPs, podIP: v.podIP, podIPs: [{ ip: v.podIP }], startTime: toTimestamp(v.startTime), qosClass: v.pod.status?.qosClass, containerStatuses: toStatuses(v.containers) };
+  }
+  const status: PodStatus = { phase, conditions, hostIP: v.hostIP, hostIPs };
   if (v.podIP) {
     status.podIP = v.podIP;
     status.podIPs = [{ ip: v.podIP }];
