@@ -16,6 +16,9 @@ import { kubeletId } from "../../clusterPlan";
 
 /** The kubelet never asks its informers for the nodeName/controller indexes. */
 const NO_STANDARD_INDEXES = { standardIndexes: false };
+/** Timer options, shared by every kubelet timer (the kernel only reads them). */
+const FOREGROUND = { background: false };
+const BACKGROUND = { background: true };
 
 
 export interface KubeletOptions {
@@ -51,6 +54,8 @@ export class Kubelet {
   private readonly freeIps: string[] = [];
   private events: EventRecorder;
   private podCidr: string;
+  /** `a.b.c.` of podCidr: pod IPs are this plus a host number. */
+  private ipPrefix: string;
   /** The Node as registration found it (created, or the existing one on AlreadyExists), until the informer has it. */
   private registeredNode: Node | undefined;
   /** recordNodeSchedulableEvent's lastNodeUnschedulable: false in a fresh kubelet process. */
@@ -58,15 +63,18 @@ export class Kubelet {
   private readonly nodeEvents: NodeEventQueue;
   /** The time a queued event happened, while it is being written (the recorder stamps events with it). */
   private eventTime: number | undefined;
+  /** What every pod worker gets from this kubelet (one object for all of them). */
+  private readonly podContext: KubeletContext;
 
   constructor(private readonly o: KubeletOptions) {
     this.id = kubeletId(o.machine.name);
     this.events = new EventRecorder("kubelet", () => this.eventTime ?? o.kernel.now);
     this.podCidr = o.podCidr;
+    this.ipPrefix = cidrPrefix(o.podCidr);
     this.status = new StatusManager({
       now: () => o.kernel.now,
       after: (ms, fn, background) => this.after(ms, fn, background),
-      send: (req, cb) => this.send(req, (ok) => cb(ok)),
+      send: (req, cb) => this.send(req, cb),
       hasWorker: (uid) => this.workers.has(uid),
     });
     this.nodeEvents = new NodeEventQueue(
@@ -77,6 +85,18 @@ export class Kubelet {
       },
       (fn) => this.after(o.profile.network.etcdTimeoutMs, fn, true),
     );
+    this.podContext = {
+      profile: o.profile,
+      hostIP: o.machine.internalIP,
+      runtime: o.runtime,
+      now: () => o.kernel.now,
+      after: (ms, fn, bg) => this.after(ms, fn, bg),
+      event: (pod, type, reason, message, fieldPath) => this.recordEvent(pod, type, reason, message, fieldPath),
+      allocateIP: () => this.allocateIp(),
+      releaseIP: (ip) => this.freeIps.push(ip),
+      statusChanged: (w) => this.status.changed(w),
+      finishDeletion: (pod) => this.finishDeletion(pod),
+    };
   }
 
   get nodeName(): string {
@@ -131,11 +151,14 @@ export class Kubelet {
   }
 
   private after(ms: number, fn: () => void, background = false): void {
-    this.o.kernel.after(ms, this.guard(fn), { background });
+    this.o.kernel.after(ms, this.guard(fn), background ? BACKGROUND : FOREGROUND);
   }
 
+  /** The answer reaches `cb` while the kubelet runs (whatever process sent the request). */
   private send(req: ApiRequest, cb?: (ok: boolean, res: import("../apiserver/request").ApiResponse) => void): void {
-    this.o.client.request(req, (res) => this.guard(() => cb?.(res.ok, res))());
+    this.o.client.request(req, (res) => {
+      if (this.up) cb?.(res.ok, res);
+    });
   }
 
   private register(): void {
@@ -183,10 +206,17 @@ export class Kubelet {
     nodeInf.start();
     const inf = new SharedInformer<Pod>("pods", this.o.client, `spec.nodeName=${this.nodeName}`, NO_STANDARD_INDEXES);
     this.pods = inf;
+    // Handlers run only while the kubelet is up (a stopped informer delivers nothing more).
     inf.addHandler({
-      add: (p) => this.guard(() => this.syncPod(p))(),
-      update: (_, p) => this.guard(() => this.syncPod(p))(),
-      delete: (p) => this.guard(() => this.podGone(p))(),
+      add: (p) => {
+        if (this.up) this.syncPod(p);
+      },
+      update: (_, p) => {
+        if (this.up) this.syncPod(p);
+      },
+      delete: (p) => {
+        if (this.up) this.podGone(p);
+      },
     });
     inf.start();
   }
@@ -215,7 +245,10 @@ export class Kubelet {
   }
 
   private learnNode(n: Node): void {
-    if (n.spec.podCIDR && n.spec.podCIDR !== this.podCidr && this.nextIp === 2) this.podCidr = n.spec.podCIDR;
+    if (n.spec.podCIDR && n.spec.podCIDR !== this.podCidr && this.nextIp === 2) {
+      this.podCidr = n.spec.podCIDR;
+      this.ipPrefix = cidrPrefix(n.spec.podCIDR);
+    }
   }
 
   private syncPod(pod: Pod): void {
@@ -227,7 +260,7 @@ export class Kubelet {
         return;
       }
       if (pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") return;
-      w = new PodWorker(pod, this.context());
+      w = new PodWorker(pod, this.podContext);
       this.workers.set(uid, w);
       w.start();
       return;
@@ -244,26 +277,10 @@ export class Kubelet {
     this.status.forget(pod.metadata.uid!);
   }
 
-  private context(): KubeletContext {
-    return {
-      profile: this.o.profile,
-      hostIP: this.o.machine.internalIP,
-      runtime: this.o.runtime,
-      now: () => this.o.kernel.now,
-      after: (ms, fn, bg) => this.after(ms, fn, bg),
-      event: (pod, type, reason, message, fieldPath) => this.recordEvent(pod, type, reason, message, fieldPath),
-      allocateIP: () => this.allocateIp(),
-      releaseIP: (ip) => this.freeIps.push(ip),
-      statusChanged: (w) => this.status.changed(w),
-      finishDeletion: (pod) => this.finishDeletion(pod),
-    };
-  }
-
   private allocateIp(): string {
-    const [a, b, c] = this.podCidr.split("/")[0].split(".");
     const reuse = this.freeIps.shift();
     if (reuse) return reuse;
-    return `${a}.${b}.${c}.${this.nextIp++}`;
+    return this.ipPrefix + this.nextIp++;
   }
 
   private recordNodeEvent(type: "Normal" | "Warning", reason: string, message: string): void {
@@ -349,4 +366,10 @@ export class Kubelet {
     this.after(p.nodeStatusUpdateMs, () => this.updateNodeStatus(), true);
   }
 
+}
+
+/** `10.244.3.0/24` → `10.244.3.` */
+function cidrPrefix(cidr: string): string {
+  const [a, b, c] = cidr.split("/")[0].split(".");
+  return `${a}.${b}.${c}.`;
 }

@@ -24,26 +24,51 @@ export interface PodRecordView {
   sandboxReady: boolean;
 }
 
+// Whole literals, not properties added one by one: the status last sent is kept per pod, and
+// objects grown past their literal get an extra property array.
 function toStatus(c: ContainerRecord): ContainerStatus {
-  return {
-    name: c.name,
-    image: c.image,
-    imageID: c.imageID,
-    ...(c.containerID ? { containerID: c.containerID } : {}),
-    ready: c.ready,
-    started: c.started,
-    restartCount: c.restartCount,
-    state: c.state,
-    lastState: c.lastState,
-  };
+  if (c.containerID) {
+    return { name: c.name, image: c.image, imageID: c.imageID, containerID: c.containerID, ready: c.ready, started: c.started, restartCount: c.restartCount, state: c.state, lastState: c.lastState };
+  }
+  return { name: c.name, image: c.image, imageID: c.imageID, ready: c.ready, started: c.started, restartCount: c.restartCount, state: c.state, lastState: c.lastState };
 }
 
-function condition(type: PodCondition["type"], ok: boolean, old: PodCondition[] | undefined, now: number, reason?: string): PodCondition {
-  const status = ok ? "True" : "False";
-  const prev = old?.find((c) => c.type === type);
-  const lastTransitionTime = prev && prev.status === status ? prev.lastTransitionTime : toTimestamp(now);
-  return { type, status, lastProbeTime: null, lastTransitionTime, ...(reason && !ok ? { reason } : {}) };
+function toStatuses(records: ContainerRecord[]): ContainerStatus[] {
+  const out: ContainerStatus[] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) out[i] = toStatus(records[i]);
+  return out;
 }
+
+/** A condition as the status manager reports it; `reason` and `message` only when it is False. */
+function condition(type: PodCondition["type"], ok: boolean, old: PodCondition[] | undefined, now: number, reason?: string, message?: string): PodCondition {
+  const status = ok ? "True" : "False";
+  let prev: PodCondition | undefined;
+  if (old) {
+    for (const c of old) {
+      if (c.type === type) {
+        prev = c;
+        break;
+      }
+    }
+  }
+  const lastTransitionTime = prev && prev.status === status ? prev.lastTransitionTime : toTimestamp(now);
+  const cond: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime };
+  if (!ok) {
+    if (reason) cond.reason = reason;
+    if (message !== undefined) cond.message = message;
+  }
+  return cond;
+}
+
+/** `[a b]`: the names of the containers not done, for condition messages. */
+function namesWhere(records: ContainerRecord[], pick: (c: ContainerRecord) => boolean): string {
+  let out = "";
+  for (const c of records) if (pick(c)) out += out ? ` ${c.name}` : c.name;
+  return `[${out}]`;
+}
+
+const notCompleted = (c: ContainerRecord) => c.state.terminated?.exitCode !== 0;
+const notReady = (c: ContainerRecord) => !c.ready;
 
 /** The pod phase from its containers (pkg/kubelet/kubelet_pods.go getPhase). */
 function phaseOf(v: PodRecordView): NonNullable<PodStatus["phase"]> {
@@ -77,30 +102,30 @@ export function computePodStatus(v: PodRecordView, now: number): PodStatus {
   const initialized = v.init.every((c) => c.state.terminated?.exitCode === 0);
   const containersReady = v.containers.every((c) => c.ready);
   const phase = phaseOf(v);
-  const notReadyReason = containersReady ? undefined : "ContainersNotReady";
+  const incomplete = initialized ? undefined : `containers with incomplete status: ${namesWhere(v.init, notCompleted)}`;
+  const ready = containersReady && initialized;
+  const readyReason = initialized ? "ContainersNotReady" : "ContainersNotInitialized";
+  const readyMessage = ready ? undefined : (incomplete ?? `containers with unready status: ${namesWhere(v.containers, notReady)}`);
   const conditions: PodCondition[] = [
     condition("PodReadyToStartContainers", v.sandboxReady, old, now),
-    condition("Initialized", initialized, old, now, "ContainersNotInitialized"),
-    condition("Ready", containersReady && initialized, old, now, initialized ? notReadyReason : "ContainersNotInitialized"),
-    condition("ContainersReady", containersReady && initialized, old, now, initialized ? notReadyReason : "ContainersNotInitialized"),
+    condition("Initialized", initialized, old, now, "ContainersNotInitialized", incomplete),
+    condition("Ready", ready, old, now, readyReason, readyMessage),
+    condition("ContainersReady", ready, old, now, readyReason, readyMessage),
     condition("PodScheduled", true, old, now),
   ];
-  const notReadyNames = v.containers.filter((c) => !c.ready).map((c) => c.name);
-  for (const c of conditions) {
-    if ((c.type === "Ready" || c.type === "ContainersReady") && c.status === "False") {
-      c.message = initialized ? `containers with unready status: [${notReadyNames.join(" ")}]` : `containers with incomplete status: [${v.init.filter((i) => i.state.terminated?.exitCode !== 0).map((i) => i.name).join(" ")}]`;
-    }
-    if (c.type === "Initialized" && c.status === "False") c.message = `containers with incomplete status: [${v.init.filter((i) => i.state.terminated?.exitCode !== 0).map((i) => i.name).join(" ")}]`;
+  const hostIPs = [{ ip: v.hostIP }];
+  // Keys in the order the API has always seen them; a started pod without init containers in one literal.
+  if (v.podIP && v.startTime !== undefined && !v.init.length) {
+    return { phase, conditions, hostIP: v.hostIP, hostIPs, podIP: v.podIP, podIPs: [{ ip: v.podIP }], startTime: toTimestamp(v.startTime), qosClass: v.pod.status?.qosClass, containerStatuses: toStatuses(v.containers) };
   }
-  return {
-    phase,
-    conditions,
-    hostIP: v.hostIP,
-    hostIPs: [{ ip: v.hostIP }],
-    ...(v.podIP ? { podIP: v.podIP, podIPs: [{ ip: v.podIP }] } : {}),
-    ...(v.startTime !== undefined ? { startTime: toTimestamp(v.startTime) } : {}),
-    qosClass: v.pod.status?.qosClass,
-    ...(v.init.length ? { initContainerStatuses: v.init.map(toStatus) } : {}),
-    containerStatuses: v.containers.map(toStatus),
-  };
+  const status: PodStatus = { phase, conditions, hostIP: v.hostIP, hostIPs };
+  if (v.podIP) {
+    status.podIP = v.podIP;
+    status.podIPs = [{ ip: v.podIP }];
+  }
+  if (v.startTime !== undefined) status.startTime = toTimestamp(v.startTime);
+  status.qosClass = v.pod.status?.qosClass;
+  if (v.init.length) status.initContainerStatuses = toStatuses(v.init);
+  status.containerStatuses = toStatuses(v.containers);
+  return status;
 }

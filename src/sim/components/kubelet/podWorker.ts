@@ -41,11 +41,12 @@ export class PodWorker {
   sandboxReady = false;
   readonly init: ContainerRecord[];
   readonly containers: ContainerRecord[];
-  private readonly backoffs = new Map<string, Backoff>();
+  // Made on first use: most pods never back off nor probe.
+  private backoffs: Map<string, Backoff> | undefined;
   private terminating = false;
   private done = false;
-  private readonly probeFailures = new Map<string, number>();
-  private readonly runningSince = new Map<string, number>();
+  private probeFailures: Map<string, number> | undefined;
+  private runningSince: Map<string, number> | undefined;
 
   constructor(pod: Pod, private readonly k: KubeletContext) {
     this.pod = pod;
@@ -113,19 +114,7 @@ export class PodWorker {
     this.k.runtime.ensureImage(spec.image, spec.imagePullPolicy, this.ref(), () => this.k.event(this.pod, "Normal", "Pulling", pullingMessage(spec.image), fieldPath), (r) => {
       if (this.terminating) return;
       if (!r.ok) {
-        rec.state = { waiting: { reason: r.reason, message: r.message } };
-        this.k.event(this.pod, "Warning", "Failed", failedToPullMessage(spec.image, r.message), fieldPath);
-        this.k.event(this.pod, "Warning", "Failed", `Error: ${r.reason}`, fieldPath);
-        this.k.statusChanged(this);
-        const wait = this.nextBackoff(`pull/${spec.name}`);
-        this.k.after(Math.min(wait, 1000), () => {
-          if (this.terminating) return;
-          rec.state = { waiting: { reason: "ImagePullBackOff", message: imagePullBackOffWaitingMessage(spec.image, r.message) } };
-          this.k.event(this.pod, "Normal", "BackOff", backOffPullingMessage(spec.image), fieldPath);
-          this.k.event(this.pod, "Warning", "Failed", "Error: ImagePullBackOff", fieldPath);
-          this.k.statusChanged(this);
-        });
-        this.k.after(wait, () => this.startContainer(spec, rec, isInit));
+        this.pullFailed(spec, rec, isInit, fieldPath, r.reason, r.message);
         return;
       }
       if (r.alreadyPresent) this.k.event(this.pod, "Normal", "Pulled", alreadyPresentMessage(spec.image), fieldPath);
@@ -150,7 +139,7 @@ export class PodWorker {
         this.k.event(this.pod, "Normal", "Created", `Created container: ${spec.name}`, fieldPath);
         this.k.event(this.pod, "Normal", "Started", `Started container ${spec.name}`, fieldPath);
         rec.state = { running: { startedAt: toTimestamp(this.k.now()) } };
-        this.runningSince.set(spec.name, this.k.now());
+        (this.runningSince ??= new Map()).set(spec.name, this.k.now());
         rec.started = true;
         rec.ready = !isInit && !spec.readinessProbe;
         this.k.statusChanged(this);
@@ -160,11 +149,29 @@ export class PodWorker {
     });
   }
 
+  // Apart from startContainer: the exit callback of a running container keeps that function's
+  // closure scope alive, which must not hold the pull result.
+  private pullFailed(spec: Container, rec: ContainerRecord, isInit: boolean, fieldPath: string, reason: string, message: string): void {
+    rec.state = { waiting: { reason, message } };
+    this.k.event(this.pod, "Warning", "Failed", failedToPullMessage(spec.image, message), fieldPath);
+    this.k.event(this.pod, "Warning", "Failed", `Error: ${reason}`, fieldPath);
+    this.k.statusChanged(this);
+    const wait = this.nextBackoff(`pull/${spec.name}`);
+    this.k.after(Math.min(wait, 1000), () => {
+      if (this.terminating) return;
+      rec.state = { waiting: { reason: "ImagePullBackOff", message: imagePullBackOffWaitingMessage(spec.image, message) } };
+      this.k.event(this.pod, "Normal", "BackOff", backOffPullingMessage(spec.image), fieldPath);
+      this.k.event(this.pod, "Warning", "Failed", "Error: ImagePullBackOff", fieldPath);
+      this.k.statusChanged(this);
+    });
+    this.k.after(wait, () => this.startContainer(spec, rec, isInit));
+  }
+
   private onExit(spec: Container, rec: ContainerRecord, isInit: boolean, exit: ContainerExit, killedByProbe = false): void {
     if (this.terminating || (!rec.state.running && !killedByProbe)) return;
     const startedAt = rec.state.running?.startedAt;
     // A container that ran long enough has earned a fresh back-off.
-    if (this.k.now() - (this.runningSince.get(spec.name) ?? 0) >= this.k.profile.kubelet.backoffResetMs) this.backoffs.delete(`crash/${spec.name}`);
+    if (this.k.now() - (this.runningSince?.get(spec.name) ?? 0) >= this.k.profile.kubelet.backoffResetMs) this.backoffs?.delete(`crash/${spec.name}`);
     rec.state = { terminated: { exitCode: exit.exitCode, reason: exit.reason, ...(exit.message ? { message: exit.message } : {}), startedAt, finishedAt: toTimestamp(this.k.now()), containerID: rec.containerID } };
     rec.ready = false;
     rec.started = false;
@@ -177,7 +184,7 @@ export class PodWorker {
     }
     if (!restart) return;
     const key = `crash/${spec.name}`;
-    const b = this.backoffs.get(key);
+    const b = this.backoffs?.get(key);
     const now = this.k.now();
     if (b && now - b.lastUpdate < b.durationMs) {
       const waitMs = b.lastUpdate + b.durationMs - now;
@@ -209,9 +216,9 @@ export class PodWorker {
   private nextBackoff(key: string): number {
     const p = this.k.profile.kubelet;
     const now = this.k.now();
-    const b = this.backoffs.get(key);
+    const b = this.backoffs?.get(key);
     const durationMs = !b || now - b.lastUpdate > 2 * p.backoffMaxMs ? p.backoffInitialMs : Math.min(b.durationMs * 2, p.backoffMaxMs);
-    this.backoffs.set(key, { durationMs, lastUpdate: now });
+    (this.backoffs ??= new Map()).set(key, { durationMs, lastUpdate: now });
     return durationMs;
   }
 
@@ -225,14 +232,14 @@ export class PodWorker {
           if (this.terminating || rec.containerID !== id || !rec.state.running) return;
           const fkey = `${kind}/${spec.name}`;
           if (r.success) {
-            this.probeFailures.set(fkey, 0);
+            (this.probeFailures ??= new Map()).set(fkey, 0);
             if (kind === "readiness" && !rec.ready) {
               rec.ready = true;
               this.k.statusChanged(this);
             }
           } else {
-            const n = (this.probeFailures.get(fkey) ?? 0) + 1;
-            this.probeFailures.set(fkey, n);
+            const n = (this.probeFailures?.get(fkey) ?? 0) + 1;
+            (this.probeFailures ??= new Map()).set(fkey, n);
             this.k.event(this.pod, "Warning", "Unhealthy", r.message, `spec.containers{${spec.name}}`);
             if (n >= (probe.failureThreshold ?? 3)) {
               if (kind === "readiness" && rec.ready) {

@@ -4,9 +4,13 @@ import type { ApiRequest } from "../apiserver/request";
 import type { PodWorker } from "./podWorker";
 import { StatusManager } from "./statusManager";
 
-function worker(uid: string, phase: PodStatus["phase"]): PodWorker {
+function worker(uid: string, phase: PodStatus["phase"], conditions?: PodStatus["conditions"]): PodWorker {
   const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: uid, namespace: "default", uid }, spec: { containers: [] } } as unknown as Pod;
-  return { pod, status: () => ({ phase }) } as unknown as PodWorker;
+  return { pod, status: () => ({ phase, ...(conditions ? { conditions } : {}) }) } as unknown as PodWorker;
+}
+
+function podWith(uid: string, conditions: PodStatus["conditions"]): Pod {
+  return { apiVersion: "v1", kind: "Pod", metadata: { name: uid, namespace: "default", uid }, spec: { containers: [] }, status: { conditions } } as unknown as Pod;
 }
 
 function harness() {
@@ -49,5 +53,25 @@ describe("the kubelet's status manager", () => {
     expect(timers).toHaveLength(1);
     flush();
     expect(sent.map((r) => (r.body as { status: PodStatus }).status.phase)).toEqual(["Running"]);
+  });
+
+  it("reports again when another writer changed the conditions it sent", () => {
+    const { m, sent, flush } = harness();
+    const ready = (status: "True" | "False") => [{ type: "Ready" as const, status, lastProbeTime: null }];
+    const w = worker("a", "Running", ready("True"));
+    m.changed(w);
+    flush();
+    expect(sent).toHaveLength(1);
+    // The API still has what was sent: nothing to do.
+    m.reconcile(w, podWith("a", ready("True")));
+    flush();
+    expect(sent).toHaveLength(1);
+    // node-controller marked the pod not ready: the same status is patched again.
+    m.reconcile(w, podWith("a", ready("False")));
+    flush();
+    expect(sent).toHaveLength(2);
+    m.reconcile(w, podWith("a", undefined));
+    flush();
+    expect(sent).toHaveLength(3);
   });
 });

@@ -1,4 +1,4 @@
-import type { Pod, PodStatus } from "../../api/types";
+import type { Pod, PodCondition, PodStatus } from "../../api/types";
 import { deepEqual } from "../../api";
 import type { ApiRequest } from "../apiserver/request";
 import type { PodWorker } from "./podWorker";
@@ -24,8 +24,8 @@ export class StatusManager {
   private readonly dirty = new Set<PodWorker>();
   private flushScheduled = false;
   private readonly lastSent = new Map<string, PodStatus>();
-  /** Pod uid → the conditions of the status last sent (`Ready=True,…`), and uids with a status patch in flight. */
-  private readonly sentConditions = new Map<string, string>();
+  /** Pod uid → the conditions of the status last sent, and uids with a status patch in flight. */
+  private readonly sentConditions = new Map<string, readonly PodCondition[]>();
   private readonly inflight = new Map<string, number>();
 
   constructor(private readonly deps: StatusManagerDeps) {}
@@ -60,7 +60,7 @@ export class StatusManager {
     const sent = this.sentConditions.get(uid);
     // A patch still in flight will land (or fail and be retried); one unanswered for a sync period is lost.
     const sentAt = this.inflight.get(uid);
-    if (sent === undefined || (sentAt !== undefined && this.deps.now() - sentAt < STATUS_SYNC_PERIOD_MS) || conditionSummary(pod.status) === sent) return;
+    if (sent === undefined || (sentAt !== undefined && this.deps.now() - sentAt < STATUS_SYNC_PERIOD_MS) || sameConditions(pod.status?.conditions, sent)) return;
     this.lastSent.delete(uid);
     this.changed(w);
   }
@@ -78,7 +78,7 @@ export class StatusManager {
     const last = this.lastSent.get(uid);
     if (last && deepEqual(last, status)) return;
     this.lastSent.set(uid, status);
-    this.sentConditions.set(uid, conditionSummary(status));
+    this.sentConditions.set(uid, status.conditions ?? NO_CONDITIONS);
     this.inflight.set(uid, this.deps.now());
     this.deps.send({ verb: "patch", resource: "pods", subresource: "status", namespace: w.pod.metadata.namespace, name: w.pod.metadata.name, patchType: "merge", body: { status }, fieldManager: "kubelet" }, (ok) => {
       this.inflight.delete(uid);
@@ -90,6 +90,12 @@ export class StatusManager {
   }
 }
 
-function conditionSummary(status: Pod["status"]): string {
-  return (status?.conditions ?? []).map((c) => `${c.type}=${c.status}`).join(",");
+const NO_CONDITIONS: readonly PodCondition[] = [];
+
+/** Whether the pod's conditions have the types and statuses of those sent, in the same order. */
+function sameConditions(conditions: readonly PodCondition[] | undefined, sent: readonly PodCondition[]): boolean {
+  const n = conditions?.length ?? 0;
+  if (n !== sent.length) return false;
+  for (let i = 0; i < n; i++) if (conditions![i].type !== sent[i].type || conditions![i].status !== sent[i].status) return false;
+  return true;
 }

@@ -82,7 +82,8 @@ export class KubeProxy {
     this.lastSync = this.kernel.now;
     this.rules = computeRules(this.mode, this.services.list(), this.slices.list());
     const svcCount = this.rules.services.length;
-    const epCount = this.rules.services.reduce((n, s) => n + s.endpoints.filter((e) => e.ready).length, 0);
+    let epCount = 0;
+    for (const s of this.rules.services) for (const e of s.endpoints) if (e.ready) epCount++;
     this.kernel.note(() => ({
       from: this.id,
       to: this.id,

@@ -64,9 +64,9 @@ export function computeRules(mode: ProxyMode, services: Service[], slices: Endpo
     const svc = s.metadata.labels?.["kubernetes.io/service-name"];
     if (!svc) continue;
     const key = `${s.metadata.namespace}/${svc}`;
-    const list = byService.get(key) ?? [];
-    list.push(s);
-    byService.set(key, list);
+    const list = byService.get(key);
+    if (list) list.push(s);
+    else byService.set(key, [s]);
   }
   const out: ProxyServicePort[] = [];
   for (const svc of services) {
@@ -74,22 +74,28 @@ export function computeRules(mode: ProxyMode, services: Service[], slices: Endpo
     if (!clusterIP || clusterIP === "None" || svc.spec.type === "ExternalName") continue;
     const ns = svc.metadata.namespace ?? "default";
     const svcName = svc.metadata.name ?? "";
-    for (const p of svc.spec.ports ?? []) {
+    const ports = svc.spec.ports;
+    if (!ports?.length) continue;
+    const svcSlices = byService.get(`${ns}/${svcName}`);
+    const ingress = svc.status?.loadBalancer?.ingress;
+    for (const p of ports) {
       const protocol = p.protocol ?? "TCP";
       const portName = p.name ?? "";
-      const name = `${ns}/${svcName}${portName ? `:${portName}` : ""}`;
+      const name = portName ? `${ns}/${svcName}:${portName}` : `${ns}/${svcName}`;
       const endpoints: ProxyEndpoint[] = [];
-      for (const slice of byService.get(`${ns}/${svcName}`) ?? []) {
-        const sp = slice.ports?.find((x) => (x.name ?? "") === portName && (x.protocol ?? "TCP") === protocol);
-        if (!sp?.port) continue;
-        for (const e of slice.endpoints) {
-          const ready = e.conditions.ready !== false;
-          for (const ip of e.addresses) {
-            endpoints.push({ ip, port: sp.port, nodeName: e.nodeName, ready, chain: chainName("KUBE-SEP-", `${name}${protocol}${ip}:${sp.port}`) });
+      if (svcSlices) {
+        for (const slice of svcSlices) {
+          const port = slicePort(slice, portName, protocol);
+          if (!port) continue;
+          for (const e of slice.endpoints) {
+            const ready = e.conditions.ready !== false;
+            for (const ip of e.addresses) endpoints.push({ ip, port, nodeName: e.nodeName, ready, chain: chainName("KUBE-SEP-", `${name}${protocol}${ip}:${port}`) });
           }
         }
       }
-      endpoints.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.port - b.port));
+      if (endpoints.length > 1) endpoints.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.port - b.port));
+      const loadBalancerIPs: string[] = [];
+      if (ingress) for (const i of ingress) if (i.ip) loadBalancerIPs.push(i.ip);
       out.push({
         name,
         namespace: ns,
@@ -99,7 +105,7 @@ export function computeRules(mode: ProxyMode, services: Service[], slices: Endpo
         port: p.port,
         protocol,
         nodePort: p.nodePort,
-        loadBalancerIPs: (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? "").filter(Boolean),
+        loadBalancerIPs,
         chain: chainName("KUBE-SVC-", name + protocol),
         endpoints,
       });
@@ -107,6 +113,14 @@ export function computeRules(mode: ProxyMode, services: Service[], slices: Endpo
   }
   out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { mode, services: out };
+}
+
+/** The slice's port number for a service port (by name and protocol), or undefined. */
+function slicePort(slice: EndpointSlice, portName: string, protocol: string): number | undefined {
+  const ports = slice.ports;
+  if (!ports) return undefined;
+  for (const x of ports) if ((x.name ?? "") === portName && (x.protocol ?? "TCP") === protocol) return x.port ?? undefined;
+  return undefined;
 }
 
 /** Picks the endpoint a new connection goes to, as iptables' `statistic --mode random` would. */

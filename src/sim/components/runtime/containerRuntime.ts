@@ -47,7 +47,7 @@ export class ContainerRuntime extends RuntimeCore {
             state: "created",
             createdAt: this.kernel.now,
           };
-          this.records.set(id, { info, config, stopWaiters: [] });
+          this.records.set(id, { info, config });
           reply({ ok: true, containerId: id }, () => [`CreateContainer ${config.name}: ${id.slice(0, 13)}`, `containerd created container ${config.name} (${id.slice(0, 13)}).`]);
         });
       },
@@ -114,7 +114,7 @@ export class ContainerRuntime extends RuntimeCore {
           done();
           return;
         }
-        rec.stopWaiters.push(done);
+        (rec.stopWaiters ??= []).push(done);
         if (timeoutSeconds <= 0) {
           proc.signal("SIGKILL");
           return;

@@ -54,10 +54,16 @@ export interface ContainerRecord {
   config: ContainerConfig;
   process?: Process;
   killTimer?: { cancel(): void };
-  stopWaiters: (() => void)[];
+  /** StopContainer calls waiting for the exit (made by the first). */
+  stopWaiters?: (() => void)[];
 }
 
 export type Ctx = { namespace?: string; name?: string };
+
+function criTrace(from: ComponentId, to: ComponentId, verb: string, ctx: Ctx, text: () => [string, string]): TraceInput {
+  const [summary, narration] = text();
+  return { from, to, kind: "cri", verb, summary, narration, ...(ctx.name ? { resource: "pods", namespace: ctx.namespace, name: ctx.name } : {}) };
+}
 
 export abstract class RuntimeCore {
   readonly id: ComponentId;
@@ -96,15 +102,12 @@ export abstract class RuntimeCore {
   protected call<T>(verb: string, ctx: Ctx, ask: () => [string, string], work: (reply: (result: T, tell: () => [string, string]) => void) => void, cb: (r: T) => void): void {
     const k = this.kernel;
     const epoch = this.epoch;
-    const trace = (from: ComponentId, to: ComponentId, text: () => [string, string]) => (): TraceInput => {
-      const [summary, narration] = text();
-      return { from, to, kind: "cri", verb, summary, narration, ...(ctx.name ? { resource: "pods", namespace: ctx.namespace, name: ctx.name } : {}) };
-    };
-    k.send(this.timings.criLatencyMs, trace(this.kubeletId, this.id, ask), () => {
+    // No trace entries to build when nobody records the trace.
+    k.send(this.timings.criLatencyMs, k.trace.active ? () => criTrace(this.kubeletId, this.id, verb, ctx, ask) : null, () => {
       if (!this.powered || epoch !== this.epoch) return;
       work((result, tell) => {
         if (epoch !== this.epoch) return;
-        k.send(this.timings.criLatencyMs, trace(this.id, this.kubeletId, tell), () => cb(result));
+        k.send(this.timings.criLatencyMs, k.trace.active ? () => criTrace(this.id, this.kubeletId, verb, ctx, tell) : null, () => cb(result));
       });
     });
   }
@@ -283,8 +286,9 @@ export abstract class RuntimeCore {
     Object.assign(rec.info, { state: "exited", exitCode: code, reason, finishedAt: this.kernel.now });
     rec.killTimer?.cancel();
     rec.killTimer = undefined;
-    const waiters = rec.stopWaiters.splice(0);
-    for (const w of waiters) w();
+    const waiters = rec.stopWaiters;
+    rec.stopWaiters = undefined;
+    if (waiters) for (const w of waiters) w();
     if (this.silent) return;
     for (const l of this.exitListeners) l({ ...rec.info });
   }

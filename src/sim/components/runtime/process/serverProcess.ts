@@ -17,7 +17,9 @@ export interface ServerLaunch {
 }
 
 export class ServerProcess extends BaseProcess {
-  private readonly ctx: AppContext;
+  /** What the app's logs and answers are made from; built on first use (most servers are never asked). */
+  private appCtx: AppContext | undefined;
+  private readonly readyAt: number;
   private startup: LogLine[] | undefined;
   private stopping = false;
 
@@ -29,16 +31,7 @@ export class ServerProcess extends BaseProcess {
   ) {
     super(launch.app, spec, sched, onExit, spec.image.behaviour.memoryBytes);
     const now = sched.now();
-    this.ctx = {
-      app: launch.app,
-      version: spec.image.version,
-      startedAt: now,
-      readyAt: now + launch.server.readyAfterMs,
-      cpus: spec.cpus ?? 4,
-      podIP: spec.podIP,
-      hostname: spec.hostname,
-      ports: launch.ports,
-    };
+    this.readyAt = now + launch.server.readyAfterMs;
     const required = launch.server.requiredEnv;
     if (launch.checkEnv && required && !required.some((name) => (spec.env?.[name] ?? "") !== "")) {
       this.startup = [];
@@ -56,8 +49,23 @@ export class ServerProcess extends BaseProcess {
     }
   }
 
+  private get ctx(): AppContext {
+    const spec = this.spec;
+    this.appCtx ??= {
+      app: this.launch.app,
+      version: spec.image.version,
+      startedAt: this.startedAt,
+      readyAt: this.readyAt,
+      cpus: spec.cpus ?? 4,
+      podIP: spec.podIP,
+      hostname: spec.hostname,
+      ports: this.launch.ports,
+    };
+    return this.appCtx;
+  }
+
   private get ready(): boolean {
-    return this.running && !this.stopping && this.sched.now() >= this.ctx.readyAt;
+    return this.running && !this.stopping && this.sched.now() >= this.readyAt;
   }
 
   override logs(): LogLine[] {
@@ -103,13 +111,13 @@ export class ServerProcess extends BaseProcess {
     const up = this.ready;
     switch (cmd) {
       case "redis-cli":
-        if (this.ctx.app !== "redis") return undefined;
+        if (this.launch.app !== "redis") return undefined;
         return up ? { kind: "exited", exitCode: 0, output: "PONG\n" } : { kind: "exited", exitCode: 1, output: "Could not connect to Redis at 127.0.0.1:6379: Connection refused\n" };
       case "pg_isready":
-        if (this.ctx.app !== "postgres") return undefined;
+        if (this.launch.app !== "postgres") return undefined;
         return up ? { kind: "exited", exitCode: 0, output: "/var/run/postgresql:5432 - accepting connections\n" } : { kind: "exited", exitCode: 2, output: "/var/run/postgresql:5432 - no response\n" };
       case "mysqladmin":
-        if (this.ctx.app !== "mysql") return undefined;
+        if (this.launch.app !== "mysql") return undefined;
         return up ? { kind: "exited", exitCode: 0, output: "mysqld is alive\n" } : { kind: "exited", exitCode: 1, output: "mysqladmin: connect to server at 'localhost' failed\n" };
       default:
         return undefined;
