@@ -136,10 +136,8 @@ export function resourceByPlural(resource: string): ResourceInfo | undefined {
 
 /** `/registry/pods/default/web-1`, `/registry/minions/worker-1`; the prefix alone when name is omitted. */
 export function etcdKey(resource: ResourceInfo, namespace: string | undefined, name?: string): string {
-  const parts = [resource.etcdPrefix];
-  if (resource.namespaced && namespace) parts.push(namespace);
-  if (name !== undefined) parts.push(name);
-  return parts.join("/");
+  const base = resource.namespaced && namespace ? `${resource.etcdPrefix}/${namespace}` : resource.etcdPrefix;
+  return name === undefined ? base : `${base}/${name}`;
 }
 
 /** `deployment.apps`, `service`, `pod`: the prefix kubectl prints in `deployment.apps/web created`. */

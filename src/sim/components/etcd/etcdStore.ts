@@ -17,19 +17,27 @@ export interface EtcdWrite {
   revision: number;
 }
 
+/** Where a key's current entry lives: shared by the key index and its resource's bucket. */
+interface Slot {
+  readonly key: string;
+  entry: EtcdEntry;
+}
+
 interface Bucket {
-  readonly entries: Map<string, EtcdEntry>;
-  /** Keys in order, rebuilt lazily after a key is added or removed. */
-  sorted: string[] | undefined;
+  readonly slots: Map<string, Slot>;
+  /** Slots in key order, rebuilt lazily after a key is added or removed. */
+  sorted: Slot[] | undefined;
 }
 
 /**
  * etcd's data model: an ordered key-value store with one global revision that every write
- * increments. Keys are `/registry/<resource>/<namespace>/<name>`. Entries are kept per
- * resource prefix so listing pods never scans nodes.
+ * increments. Keys are `/registry/<resource>/<namespace>/<name>`. Every key has a slot in one
+ * index (a read or an update is one lookup) and in its resource prefix's bucket, so listing pods
+ * never scans nodes.
  */
 export class EtcdStore {
   private rev = 1;
+  private readonly slots = new Map<string, Slot>();
   private readonly buckets = new Map<string, Bucket>();
   private readonly writeListeners = new Set<(w: EtcdWrite) => void>();
 
@@ -51,27 +59,34 @@ export class EtcdStore {
   }
 
   get(key: string): EtcdEntry | undefined {
-    return this.buckets.get(this.bucketOf(key))?.entries.get(key);
+    return this.slots.get(key)?.entry;
   }
 
   /** Entries whose key starts with `prefix`, in key order (as an etcd range). */
   range(prefix: string): EtcdEntry[] {
-    const bucketKey = this.bucketOf(prefix.endsWith("/") ? prefix + "x" : prefix);
-    const bucket = this.buckets.get(bucketKey);
+    const bucket = this.buckets.get(this.bucketOf(prefix.endsWith("/") ? prefix + "x" : prefix));
     if (!bucket) return [];
-    // The sorted key list survives updates; only a new or deleted key re-sorts it.
+    // The sorted slot list survives updates; only a new or deleted key re-sorts it.
     let sorted = bucket.sorted;
     if (!sorted) {
-      sorted = [...bucket.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      sorted = [...bucket.slots.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       bucket.sorted = sorted;
     }
+    // Keys with the prefix are contiguous in key order: find the first, walk while they match.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid].key < prefix) lo = mid + 1;
+      else hi = mid;
+    }
     const out: EtcdEntry[] = [];
-    for (const k of sorted) if (k.startsWith(prefix)) out.push(bucket.entries.get(k)!);
+    for (let i = lo; i < sorted.length && sorted[i].key.startsWith(prefix); i++) out.push(sorted[i].entry);
     return out;
   }
 
   count(prefix: string): number {
-    return this.buckets.get(this.bucketOf(prefix + "x"))?.entries.size ?? 0;
+    return this.buckets.get(this.bucketOf(prefix + "x"))?.slots.size ?? 0;
   }
 
   /**
@@ -79,13 +94,8 @@ export class EtcdStore {
    * fails (returns undefined) unless the key is at that revision — a compare-and-swap txn.
    */
   put(key: string, value: KubeObject, expectModRevision?: number): EtcdEntry | undefined {
-    const bucketKey = this.bucketOf(key);
-    let bucket = this.buckets.get(bucketKey);
-    if (!bucket) {
-      bucket = { entries: new Map(), sorted: undefined };
-      this.buckets.set(bucketKey, bucket);
-    }
-    const prev = bucket.entries.get(key);
+    let slot = this.slots.get(key);
+    const prev = slot?.entry;
     if (expectModRevision !== undefined && (prev?.modRevision ?? 0) !== expectModRevision) return undefined;
     const revision = ++this.rev;
     const stored = { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } } as KubeObject;
@@ -96,34 +106,41 @@ export class EtcdStore {
       modRevision: revision,
       version: (prev?.version ?? 0) + 1,
     };
-    bucket.entries.set(key, entry);
-    if (!prev) bucket.sorted = undefined;
+    if (slot) slot.entry = entry;
+    else {
+      slot = { key, entry };
+      this.slots.set(key, slot);
+      const bucketKey = this.bucketOf(key);
+      let bucket = this.buckets.get(bucketKey);
+      if (!bucket) this.buckets.set(bucketKey, (bucket = { slots: new Map(), sorted: undefined }));
+      bucket.slots.set(key, slot);
+      bucket.sorted = undefined;
+    }
     this.emit({ type: "put", key, value: stored, prev: prev?.value, revision });
     return entry;
   }
 
   delete(key: string): EtcdEntry | undefined {
-    const bucket = this.buckets.get(this.bucketOf(key));
-    const prev = bucket?.entries.get(key);
-    if (!bucket || !prev) return undefined;
-    bucket.entries.delete(key);
+    const prev = this.slots.get(key)?.entry;
+    if (!prev) return undefined;
+    this.slots.delete(key);
+    const bucket = this.buckets.get(this.bucketOf(key))!;
+    bucket.slots.delete(key);
     bucket.sorted = undefined;
     const revision = ++this.rev;
     this.emit({ type: "delete", key, value: prev.value, prev: prev.value, revision });
     return prev;
   }
 
+  /** All keys (the inspector lists them). */
+  keys(): string[] {
+    return [...this.slots.keys()].sort();
+  }
+
   /** Every committed write, synchronously (kube-apiserver's watch and the displays use it). */
   onWrite(listener: (w: EtcdWrite) => void): () => void {
     this.writeListeners.add(listener);
     return () => this.writeListeners.delete(listener);
-  }
-
-  /** All keys (the inspector lists them). */
-  keys(): string[] {
-    const out: string[] = [];
-    for (const b of this.buckets.values()) for (const k of b.entries.keys()) out.push(k);
-    return out.sort();
   }
 
   private emit(w: EtcdWrite): void {
