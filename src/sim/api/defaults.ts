@@ -58,9 +58,19 @@ function defaultContainer(c: Container, hostNetwork: boolean): Container {
   };
 }
 
+/**
+ * `obj` without its undefined-valued keys, in the same key order. Copies instead of deleting:
+ * `delete` would leave the stored object in V8's slow dictionary mode for every later reader.
+ */
 function stripUndefined<T extends object>(obj: T): T {
-  for (const k of Object.keys(obj) as (keyof T)[]) if (obj[k] === undefined) delete obj[k];
-  return obj;
+  const src = obj as Record<string, unknown>;
+  const keys = Object.keys(src);
+  let i = 0;
+  while (i < keys.length && src[keys[i]] !== undefined) i++;
+  if (i === keys.length) return obj;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (src[k] !== undefined) out[k] = src[k];
+  return out as T;
 }
 
 /** SetDefaults_PodSpec (shared by Pods and pod templates). */

@@ -99,14 +99,14 @@ export class WriteHandler {
         if (info.namespaced && body.metadata?.namespace && req.namespace && body.metadata.namespace !== req.namespace) {
           return badRequest("the namespace of the provided object does not match the namespace sent on the request");
         }
-        let obj = prepareMetaForCreate({ ...body, metadata: { ...body.metadata, ...(ns ? { namespace: ns } : {}) } }, now, this.kernel.rng);
+        let obj = prepareMetaForCreate(body, ns, now, this.kernel.rng);
         const objKey = etcdKey(info, ns, obj.metadata.name ?? "");
         if (!obj.metadata.name) return this.invalidName(info);
         if (this.etcd.store.get(objKey)) return alreadyExists(gr, obj.metadata.name);
         const admitted = admit(obj, info, { store: this.etcd.store, operation: "create", defaultTolerationSeconds: this.profile.controllers.defaultTolerationSeconds });
         if ("code" in admitted && admitted.kind === "Status") return admitted as Status;
         obj = admitted as KubeObject;
-        if (obj.kind === "Pod") obj = { ...obj, status: initialPodStatus(obj as Pod) } as Pod;
+        if (obj.kind === "Pod") (obj as Pod).status = initialPodStatus(obj as Pod);
         if (obj.kind === "Namespace") obj = { ...obj, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } } as KubeObject;
         if (obj.kind === "Service" && !req.dryRun) {
           const svc = allocateServiceAddresses(obj as Service, this.allocator);
@@ -148,10 +148,11 @@ export class WriteHandler {
       // The status strategies reset spec and labels to the stored ones but keep the rest of the
       // new metadata (a Deployment's revision annotation arrives with its status update).
       const annotations = body.metadata?.annotations ?? old.metadata.annotations;
-      next = { ...old, metadata: { ...old.metadata, ...(annotations ? { annotations } : {}) }, status: (body as { status?: unknown }).status } as KubeObject;
+      const metadata = !annotations || annotations === old.metadata.annotations ? old.metadata : { ...old.metadata, annotations };
+      next = { ...old, metadata, status: (body as { status?: unknown }).status } as KubeObject;
     } else {
-      next = prepareMetaForUpdate({ ...body, metadata: { ...body.metadata, name: old.metadata.name, namespace: old.metadata.namespace } }, old);
-      if (WITH_STATUS.has(info.resource)) next = { ...next, status: (old as { status?: unknown }).status } as KubeObject;
+      next = prepareMetaForUpdate(body, old);
+      if (WITH_STATUS.has(info.resource)) (next as { status?: unknown }).status = (old as { status?: unknown }).status;
       const admitted = admit(next, info, { store: this.etcd.store, operation: "update", old, defaultTolerationSeconds: this.profile.controllers.defaultTolerationSeconds });
       if ("kind" in admitted && admitted.kind === "Status") return admitted as Status;
       next = admitted as KubeObject;
