@@ -234,13 +234,23 @@ export class WriteHandler {
           return;
         }
         const store = this.etcd.store;
-        const prev = store.get(plan.key);
         const also = plan.also;
-        const alsoPrev = also ? store.get(also.key) : undefined;
-        const txnOk = prev?.modRevision === plan.expect || (plan.op === "put" && plan.expect === 0 && !prev);
-        const alsoOk = !also || alsoPrev?.modRevision === also.expect;
-        if (txnOk && alsoOk && also) store.put(also.key, also.value, also.expect);
-        const committed = !txnOk || !alsoOk ? undefined : plan.op === "put" ? store.put(plan.key, plan.value, plan.expect) : store.delete(plan.key);
+        let prev: EtcdEntry | undefined;
+        let alsoPrev: EtcdEntry | undefined;
+        let committed: EtcdEntry | undefined;
+        if (plan.op === "put" && !also) {
+          // A lone put is etcd's own compare-and-swap, which reports the entry it replaced.
+          const swapped = store.swap(plan.key, plan.value, plan.expect);
+          committed = swapped?.entry;
+          prev = swapped?.prev;
+        } else {
+          prev = store.get(plan.key);
+          alsoPrev = also ? store.get(also.key) : undefined;
+          const txnOk = prev?.modRevision === plan.expect || (plan.op === "put" && plan.expect === 0 && !prev);
+          const alsoOk = !also || alsoPrev?.modRevision === also.expect;
+          if (txnOk && alsoOk && also) store.put(also.key, also.value, also.expect);
+          committed = !txnOk || !alsoOk ? undefined : plan.op === "put" ? store.put(plan.key, plan.value, plan.expect) : store.delete(plan.key);
+        }
         if (!committed) {
           this.fromEtcd.send(1, null, () => {
             if (req.verb === "update" && (req.resourceVersion || (req.body as KubeObject | undefined)?.metadata?.resourceVersion)) {

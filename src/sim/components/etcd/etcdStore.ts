@@ -17,7 +17,7 @@ export interface EtcdWrite {
   revision: number;
 }
 
-/** Where a key's current entry lives: shared by the key index and its resource's bucket. */
+/** A key's current entry; the bucket's sorted list shares it, so an update re-sorts nothing. */
 interface Slot {
   readonly key: string;
   entry: EtcdEntry;
@@ -29,15 +29,19 @@ interface Bucket {
   sorted: Slot[] | undefined;
 }
 
+/** What a successful compare-and-swap wrote and what it replaced. */
+export interface EtcdSwap {
+  entry: EtcdEntry;
+  prev: EtcdEntry | undefined;
+}
+
 /**
  * etcd's data model: an ordered key-value store with one global revision that every write
- * increments. Keys are `/registry/<resource>/<namespace>/<name>`. Every key has a slot in one
- * index (a read or an update is one lookup) and in its resource prefix's bucket, so listing pods
- * never scans nodes.
+ * increments. Keys are `/registry/<resource>/<namespace>/<name>`. Entries are kept per
+ * resource prefix so listing pods never scans nodes (and a lookup searches one resource's keys).
  */
 export class EtcdStore {
   private rev = 1;
-  private readonly slots = new Map<string, Slot>();
   private readonly buckets = new Map<string, Bucket>();
   private readonly writeListeners = new Set<(w: EtcdWrite) => void>();
 
@@ -59,7 +63,7 @@ export class EtcdStore {
   }
 
   get(key: string): EtcdEntry | undefined {
-    return this.slots.get(key)?.entry;
+    return this.buckets.get(this.bucketOf(key))?.slots.get(key)?.entry;
   }
 
   /** Entries whose key starts with `prefix`, in key order (as an etcd range). */
@@ -94,7 +98,15 @@ export class EtcdStore {
    * fails (returns undefined) unless the key is at that revision — a compare-and-swap txn.
    */
   put(key: string, value: KubeObject, expectModRevision?: number): EtcdEntry | undefined {
-    let slot = this.slots.get(key);
+    return this.swap(key, value, expectModRevision)?.entry;
+  }
+
+  /** put, also returning the entry it replaced (kube-apiserver's txn: one lookup of the key). */
+  swap(key: string, value: KubeObject, expectModRevision?: number): EtcdSwap | undefined {
+    const bucketKey = this.bucketOf(key);
+    let bucket = this.buckets.get(bucketKey);
+    if (!bucket) this.buckets.set(bucketKey, (bucket = { slots: new Map(), sorted: undefined }));
+    const slot = bucket.slots.get(key);
     const prev = slot?.entry;
     if (expectModRevision !== undefined && (prev?.modRevision ?? 0) !== expectModRevision) return undefined;
     const revision = ++this.rev;
@@ -108,23 +120,17 @@ export class EtcdStore {
     };
     if (slot) slot.entry = entry;
     else {
-      slot = { key, entry };
-      this.slots.set(key, slot);
-      const bucketKey = this.bucketOf(key);
-      let bucket = this.buckets.get(bucketKey);
-      if (!bucket) this.buckets.set(bucketKey, (bucket = { slots: new Map(), sorted: undefined }));
-      bucket.slots.set(key, slot);
+      bucket.slots.set(key, { key, entry });
       bucket.sorted = undefined;
     }
     this.emit({ type: "put", key, value: stored, prev: prev?.value, revision });
-    return entry;
+    return { entry, prev };
   }
 
   delete(key: string): EtcdEntry | undefined {
-    const prev = this.slots.get(key)?.entry;
-    if (!prev) return undefined;
-    this.slots.delete(key);
-    const bucket = this.buckets.get(this.bucketOf(key))!;
+    const bucket = this.buckets.get(this.bucketOf(key));
+    const prev = bucket?.slots.get(key)?.entry;
+    if (!bucket || !prev) return undefined;
     bucket.slots.delete(key);
     bucket.sorted = undefined;
     const revision = ++this.rev;
@@ -134,7 +140,9 @@ export class EtcdStore {
 
   /** All keys (the inspector lists them). */
   keys(): string[] {
-    return [...this.slots.keys()].sort();
+    const out: string[] = [];
+    for (const b of this.buckets.values()) for (const k of b.slots.keys()) out.push(k);
+    return out.sort();
   }
 
   /** Every committed write, synchronously (kube-apiserver's watch and the displays use it). */
