@@ -25,6 +25,10 @@ interface AlsoPut {
   expect: number;
 }
 
+/**
+ * A put's value and its metadata are made for the request and shared with nobody: etcd stores
+ * them as they are (see EtcdStore.swap).
+ */
 type Plan =
   | { op: "put"; key: string; value: KubeObject; expect: number; status: number; after?: () => void; also?: AlsoPut }
   | { op: "delete"; key: string; expect: number; after?: () => void; value: KubeObject; also?: AlsoPut }
@@ -148,8 +152,7 @@ export class WriteHandler {
       // The status strategies reset spec and labels to the stored ones but keep the rest of the
       // new metadata (a Deployment's revision annotation arrives with its status update).
       const annotations = body.metadata?.annotations ?? old.metadata.annotations;
-      const metadata = !annotations || annotations === old.metadata.annotations ? old.metadata : { ...old.metadata, annotations };
-      next = { ...old, metadata, status: (body as { status?: unknown }).status } as KubeObject;
+      next = { ...old, metadata: { ...old.metadata, ...(annotations ? { annotations } : {}) }, status: (body as { status?: unknown }).status } as KubeObject;
     } else {
       next = prepareMetaForUpdate(body, old);
       if (WITH_STATUS.has(info.resource)) (next as { status?: unknown }).status = (old as { status?: unknown }).status;
@@ -197,7 +200,9 @@ export class WriteHandler {
     }
     const d = planDelete(pod, { ...req, verb: "delete" }, this.kernel.now);
     if (d.kind === "delete") return { op: "delete", key, expect: current.modRevision, value: pod, after: this.afterDelete(pod), also };
-    return { op: "put", key, value: d.object, expect: current.modRevision, status: 201, also };
+    // An already terminating pod is stored again as it is: as a copy (the put's own objects).
+    const value = d.object === pod ? { ...pod, metadata: { ...pod.metadata } } : d.object;
+    return { op: "put", key, value, expect: current.modRevision, status: 201, also };
   }
 
   /** deployments/scale and friends: an autoscaling/v1 Scale view of spec.replicas. */

@@ -41,4 +41,19 @@ describe("EtcdStore", () => {
     expect(s.get("/registry/pods/default/a")).toBeUndefined();
     expect(writes).toEqual(["delete /registry/pods/default/a"]);
   });
+
+  it("swap stores the caller's object, reports the replaced entry and leaves a refused value alone", () => {
+    const s = new EtcdStore();
+    const first = s.swap("/registry/pods/default/a", pod("a"), 0)!;
+    expect(first.prev).toBeUndefined();
+    const next = pod("a");
+    const second = s.swap("/registry/pods/default/a", next, first.entry.modRevision)!;
+    expect(second.entry.value).toBe(next);
+    expect(next.metadata).toEqual({ name: "a", namespace: "default", resourceVersion: String(second.entry.modRevision) });
+    expect(second.prev).toBe(first.entry);
+    const stale = pod("a");
+    expect(s.swap("/registry/pods/default/a", stale, first.entry.modRevision)).toBeUndefined();
+    expect(stale.metadata).toEqual({ name: "a", namespace: "default" });
+    expect(s.range("/registry/pods/default/").map((e) => e.modRevision)).toEqual([second.entry.modRevision]);
+  });
 });

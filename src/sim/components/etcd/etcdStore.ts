@@ -98,11 +98,19 @@ export class EtcdStore {
    * fails (returns undefined) unless the key is at that revision — a compare-and-swap txn.
    */
   put(key: string, value: KubeObject, expectModRevision?: number): EtcdEntry | undefined {
-    return this.swap(key, value, expectModRevision)?.entry;
+    return this.write(key, value, expectModRevision, true)?.entry;
   }
 
-  /** put, also returning the entry it replaced (kube-apiserver's txn: one lookup of the key). */
+  /**
+   * kube-apiserver's txn: put, also returning the entry it replaced, and storing `value` itself
+   * (its metadata gets the resourceVersion in place), so `value` and `value.metadata` must be
+   * objects the caller made for this write and shares with nobody.
+   */
   swap(key: string, value: KubeObject, expectModRevision?: number): EtcdSwap | undefined {
+    return this.write(key, value, expectModRevision, false);
+  }
+
+  private write(key: string, value: KubeObject, expectModRevision: number | undefined, copy: boolean): EtcdSwap | undefined {
     const bucketKey = this.bucketOf(key);
     let bucket = this.buckets.get(bucketKey);
     if (!bucket) this.buckets.set(bucketKey, (bucket = { slots: new Map(), sorted: undefined }));
@@ -110,7 +118,9 @@ export class EtcdStore {
     const prev = slot?.entry;
     if (expectModRevision !== undefined && (prev?.modRevision ?? 0) !== expectModRevision) return undefined;
     const revision = ++this.rev;
-    const stored = { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } } as KubeObject;
+    let stored = value;
+    if (copy) stored = { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } } as KubeObject;
+    else value.metadata.resourceVersion = String(revision);
     const entry: EtcdEntry = {
       key,
       value: stored,
