@@ -76,7 +76,10 @@ export class EtcdStore {
       sorted = [...bucket.slots.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       bucket.sorted = sorted;
     }
-    // Keys with the prefix are contiguous in key order: find the first, walk while they match.
+    // Keys with the prefix are contiguous in key order. When the first and the last match (a
+    // whole resource), all do; otherwise find the first and walk while they match.
+    const last = sorted.length - 1;
+    if (last < 0 || (sorted[0].key.startsWith(prefix) && sorted[last].key.startsWith(prefix))) return sorted.map((s) => s.entry);
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
