@@ -76,19 +76,12 @@ export class EtcdStore {
       sorted = [...bucket.slots.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       bucket.sorted = sorted;
     }
-    // Keys with the prefix are contiguous in key order. When the first and the last match (a
-    // whole resource), all do; otherwise find the first and walk while they match.
-    const last = sorted.length - 1;
-    if (last < 0 || (sorted[0].key.startsWith(prefix) && sorted[last].key.startsWith(prefix))) return sorted.map((s) => s.entry);
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid].key < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    // Keys with the prefix are contiguous in key order: two binary searches find where they
+    // start and end, so the keys in between are never read.
+    const start = firstIndex(sorted, (key) => key >= prefix);
+    const end = firstIndex(sorted, (key) => key > prefix && !key.startsWith(prefix));
     const out: EtcdEntry[] = [];
-    for (let i = lo; i < sorted.length && sorted[i].key.startsWith(prefix); i++) out.push(sorted[i].entry);
+    for (let i = start; i < end; i++) out.push(sorted[i].entry);
     return out;
   }
 
@@ -167,4 +160,16 @@ export class EtcdStore {
   private emit(w: EtcdWrite): void {
     for (const l of this.writeListeners) l(w);
   }
+}
+
+/** The first index whose key satisfies `past` (false up to some index, true from there on). */
+function firstIndex(sorted: readonly Slot[], past: (key: string) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(sorted[mid].key)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
