@@ -148,11 +148,17 @@ export class WriteHandler {
   private planUpdate(req: ApiRequest, info: ResourceInfo, key: string, current: EtcdEntry, body: KubeObject, gr: string): Plan | Status {
     const old = current.value;
     let next: KubeObject;
+    let unchanged: boolean;
     if (req.subresource === "status") {
       // The status strategies reset spec and labels to the stored ones but keep the rest of the
       // new metadata (a Deployment's revision annotation arrives with its status update).
       const annotations = body.metadata?.annotations ?? old.metadata.annotations;
-      next = { ...old, metadata: { ...old.metadata, ...(annotations ? { annotations } : {}) }, status: (body as { status?: unknown }).status } as KubeObject;
+      const status = (body as { status?: unknown }).status;
+      const metadata = { ...old.metadata };
+      if (annotations) metadata.annotations = annotations;
+      next = { ...old, metadata, status } as KubeObject;
+      // Only the annotations and the status can differ from the stored object.
+      unchanged = deepEqual(status, (old as { status?: unknown }).status) && (!annotations || deepEqual(annotations, old.metadata.annotations));
     } else {
       next = prepareMetaForUpdate(body, old);
       if (WITH_STATUS.has(info.resource)) (next as { status?: unknown }).status = (old as { status?: unknown }).status;
@@ -164,9 +170,10 @@ export class WriteHandler {
         if (Array.isArray(svc)) return invalid(info.kind, info.group, next.metadata.name ?? "", svc);
         next = svc;
       }
+      unchanged = deepEqual(next, old);
     }
     if (finishedDeleting(next)) return { op: "delete", key, expect: current.modRevision, value: next, after: this.afterDelete(next) };
-    if (deepEqual(next, old)) return { op: "none", response: { ok: true, status: 200, object: old } };
+    if (unchanged) return { op: "none", response: { ok: true, status: 200, object: old } };
     void gr;
     return { op: "put", key, value: next, expect: current.modRevision, status: 200 };
   }
