@@ -22,8 +22,8 @@ function namespaceKey(name: string): string {
 
 /**
  * Mutating admission then validation then validating admission, as kube-apiserver runs them.
- * Returns the object to store (always a new object, which the caller may complete), or the
- * Status that rejects the request.
+ * Returns the object to store (obj itself when nothing changes it, else a new object sharing
+ * the rest with obj; obj is not modified), or the Status that rejects the request.
  */
 export function admit(obj: KubeObject, info: ResourceInfo, ctx: AdmissionContext): KubeObject | Status {
   // NamespaceLifecycle: no new objects in a namespace that is missing or terminating.
