@@ -13,9 +13,10 @@ export function prepareMetaForCreate<T extends KubeObject>(obj: T, namespace: st
   if (!m.name && m.generateName) m.name = generateName(m.generateName, rng);
   m.uid = newUid(rng);
   m.creationTimestamp = toTimestamp(now);
-  delete m.resourceVersion;
-  delete m.deletionTimestamp;
-  delete m.deletionGracePeriodSeconds;
+  // Guarded: deleting a key that is not there still costs a runtime lookup, on every create.
+  if ("resourceVersion" in m) delete m.resourceVersion;
+  if ("deletionTimestamp" in m) delete m.deletionTimestamp;
+  if ("deletionGracePeriodSeconds" in m) delete m.deletionGracePeriodSeconds;
   if ("spec" in obj) m.generation = 1;
   return { ...obj, metadata: m };
 }

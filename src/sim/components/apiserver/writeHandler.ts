@@ -104,7 +104,7 @@ export class WriteHandler {
           return badRequest("the namespace of the provided object does not match the namespace sent on the request");
         }
         let obj = prepareMetaForCreate(body, ns, now, this.kernel.rng);
-        const objKey = etcdKey(info, ns, obj.metadata.name ?? "");
+        const objKey = key && obj.metadata.name === name ? key : etcdKey(info, ns, obj.metadata.name ?? "");
         if (!obj.metadata.name) return this.invalidName(info);
         if (this.etcd.store.get(objKey)) return alreadyExists(gr, obj.metadata.name);
         const admitted = admit(obj, info, { store: this.etcd.store, operation: "create", defaultTolerationSeconds: this.profile.controllers.defaultTolerationSeconds });
