@@ -4,7 +4,7 @@ import type { Kernel } from "../../runtime/kernel";
 import { Channel } from "../../runtime/channel";
 import type { ComponentId } from "../../runtime/trace";
 import { draw, type Profile } from "../../profiles";
-import type { EtcdEntry, EtcdServer } from "../etcd";
+import type { EtcdEntry, EtcdServer, EtcdSlot } from "../etcd";
 import { admit } from "./admission";
 import { finishedDeleting, planDelete } from "./deletion";
 import { alreadyExists, badRequest, conflict, internalError, invalid, methodNotAllowed, notFound, STALE_OBJECT } from "./errors";
@@ -30,7 +30,7 @@ interface AlsoPut {
  * them as they are (see EtcdStore.swap).
  */
 type Plan =
-  | { op: "put"; key: string; value: KubeObject; expect: number; status: number; after?: () => void; also?: AlsoPut }
+  | { op: "put"; key: string; value: KubeObject; expect: number; status: number; after?: () => void; also?: AlsoPut; at?: EtcdSlot }
   | { op: "delete"; key: string; expect: number; after?: () => void; value: KubeObject; also?: AlsoPut }
   | { op: "none"; response: ApiResponse };
 
@@ -88,7 +88,14 @@ export class WriteHandler {
     const key = name ? etcdKey(info, ns, name) : "";
     // A plain create looks its key up itself (after generateName); the rest act on what is stored.
     const plainCreate = req.verb === "create" && req.subresource === undefined;
-    const current = key && !plainCreate ? this.etcd.store.get(key) : undefined;
+    const slot = key && !plainCreate ? this.etcd.store.locate(key) : undefined;
+    const planned = this.planWith(req, info, ns, name, key, slot?.entry);
+    // Writing back what was read here needs no second lookup (etcd checks the slot still holds the key).
+    if (slot && "op" in planned && planned.op === "put") planned.at = slot;
+    return planned;
+  }
+
+  private planWith(req: ApiRequest, info: ResourceInfo, ns: string | undefined, name: string | undefined, key: string, current: EtcdEntry | undefined): Plan | Status {
     const gr = groupResource(info);
     const now = this.kernel.now;
 
@@ -252,7 +259,7 @@ export class WriteHandler {
         let committed: EtcdEntry | undefined;
         if (plan.op === "put" && !also) {
           // A lone put is etcd's own compare-and-swap, which reports the entry it replaced.
-          const swapped = store.swap(plan.key, plan.value, plan.expect);
+          const swapped = store.swap(plan.key, plan.value, plan.expect, plan.at);
           committed = swapped?.entry;
           prev = swapped?.prev;
         } else {

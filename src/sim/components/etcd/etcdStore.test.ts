@@ -56,4 +56,21 @@ describe("EtcdStore", () => {
     expect(stale.metadata).toEqual({ name: "a", namespace: "default" });
     expect(s.range("/registry/pods/default/").map((e) => e.modRevision)).toEqual([second.entry.modRevision]);
   });
+
+  it("swap through a located slot writes the key, and falls back to a lookup once the key was deleted", () => {
+    const s = new EtcdStore();
+    const key = "/registry/pods/default/a";
+    const created = s.put(key, pod("a"))!;
+    const slot = s.locate(key)!;
+    expect(slot.entry).toBe(created);
+    const updated = s.swap(key, pod("a"), created.modRevision, slot)!;
+    expect(s.get(key)).toBe(updated.entry);
+    expect(updated.prev).toBe(created);
+    s.delete(key);
+    expect(s.swap(key, pod("a"), updated.entry.modRevision, slot)).toBeUndefined();
+    const again = s.swap(key, pod("a"), 0, slot)!;
+    expect(again.prev).toBeUndefined();
+    expect(s.get(key)).toBe(again.entry);
+    expect(s.range("/registry/pods/").map((e) => e.key)).toEqual([key]);
+  });
 });

@@ -17,10 +17,17 @@ export interface EtcdWrite {
   revision: number;
 }
 
-/** A key's current entry; the bucket's sorted list shares it, so an update re-sorts nothing. */
-interface Slot {
+/** Where a key's entry lives: a write of a key located before needs no second lookup. */
+export interface EtcdSlot {
   readonly key: string;
+  readonly entry: EtcdEntry;
+}
+
+/** The bucket's sorted list shares its slots, so an update re-sorts nothing. */
+interface Slot extends EtcdSlot {
   entry: EtcdEntry;
+  /** The key was deleted: a new slot holds it if it comes back. */
+  removed: boolean;
 }
 
 interface Bucket {
@@ -63,7 +70,11 @@ export class EtcdStore {
   }
 
   get(key: string): EtcdEntry | undefined {
-    return this.buckets.get(this.bucketOf(key))?.slots.get(key)?.entry;
+    return this.locate(key)?.entry;
+  }
+
+  locate(key: string): EtcdSlot | undefined {
+    return this.buckets.get(this.bucketOf(key))?.slots.get(key);
   }
 
   /** Entries whose key starts with `prefix`, in key order (as an etcd range). */
@@ -100,17 +111,22 @@ export class EtcdStore {
   /**
    * kube-apiserver's txn: put, also returning the entry it replaced, and storing `value` itself
    * (its metadata gets the resourceVersion in place), so `value` and `value.metadata` must be
-   * objects the caller made for this write and shares with nobody.
+   * objects the caller made for this write and shares with nobody. `located`, the key's slot
+   * from an earlier locate(), saves the lookup while it still holds the key.
    */
-  swap(key: string, value: KubeObject, expectModRevision?: number): EtcdSwap | undefined {
-    return this.write(key, value, expectModRevision, false);
+  swap(key: string, value: KubeObject, expectModRevision?: number, located?: EtcdSlot): EtcdSwap | undefined {
+    return this.write(key, value, expectModRevision, false, located as Slot | undefined);
   }
 
-  private write(key: string, value: KubeObject, expectModRevision: number | undefined, copy: boolean): EtcdSwap | undefined {
-    const bucketKey = this.bucketOf(key);
-    let bucket = this.buckets.get(bucketKey);
-    if (!bucket) this.buckets.set(bucketKey, (bucket = { slots: new Map(), sorted: undefined }));
-    const slot = bucket.slots.get(key);
+  private write(key: string, value: KubeObject, expectModRevision: number | undefined, copy: boolean, located?: Slot): EtcdSwap | undefined {
+    let slot = located;
+    let bucket: Bucket | undefined;
+    if (!slot || slot.removed || slot.key !== key) {
+      const bucketKey = this.bucketOf(key);
+      bucket = this.buckets.get(bucketKey);
+      if (!bucket) this.buckets.set(bucketKey, (bucket = { slots: new Map(), sorted: undefined }));
+      slot = bucket.slots.get(key);
+    }
     const prev = slot?.entry;
     if (expectModRevision !== undefined && (prev?.modRevision ?? 0) !== expectModRevision) return undefined;
     const revision = ++this.rev;
@@ -126,8 +142,8 @@ export class EtcdStore {
     };
     if (slot) slot.entry = entry;
     else {
-      bucket.slots.set(key, { key, entry });
-      bucket.sorted = undefined;
+      bucket!.slots.set(key, { key, entry, removed: false });
+      bucket!.sorted = undefined;
     }
     this.emit({ type: "put", key, value: stored, prev: prev?.value, revision });
     return { entry, prev };
@@ -135,8 +151,10 @@ export class EtcdStore {
 
   delete(key: string): EtcdEntry | undefined {
     const bucket = this.buckets.get(this.bucketOf(key));
-    const prev = bucket?.slots.get(key)?.entry;
-    if (!bucket || !prev) return undefined;
+    const slot = bucket?.slots.get(key);
+    if (!bucket || !slot) return undefined;
+    const prev = slot.entry;
+    slot.removed = true;
     bucket.slots.delete(key);
     bucket.sorted = undefined;
     const revision = ++this.rev;
