@@ -80,9 +80,14 @@ export const RESOURCES: readonly ResourceInfo[] = [
 const byName = new Map<string, ResourceInfo[]>();
 const byResource = new Map<string, ResourceInfo>();
 const byGvk = new Map<string, ResourceInfo>();
+// The same by apiVersion, then kind: validation looks every written object up without building a string.
+const byVersionKind = new Map<string, Map<string, ResourceInfo>>();
 for (const info of RESOURCES) {
   byResource.set(info.resource, info);
   byGvk.set(`${info.apiVersion}/${info.kind}`, info);
+  let kinds = byVersionKind.get(info.apiVersion);
+  if (!kinds) byVersionKind.set(info.apiVersion, (kinds = new Map()));
+  kinds.set(info.kind, info);
   for (const name of new Set([info.resource, info.singular, info.kind.toLowerCase(), ...info.shortNames])) {
     const list = byName.get(name) ?? [];
     list.push(info);
@@ -126,7 +131,8 @@ export function resourcesInCategory(category: string): ResourceInfo[] {
 
 /** The resource for a manifest's apiVersion and kind, or undefined (`no matches for kind "Foo" in version "v1"`). */
 export function resourceForKind(apiVersion: string, kind: string): ResourceInfo | undefined {
-  return byGvk.get(`${apiVersion}/${kind}`);
+  // A miss may still be a match of the joined string (`apps` + `v1/Deployment`).
+  return byVersionKind.get(apiVersion)?.get(kind) ?? byGvk.get(`${apiVersion}/${kind}`);
 }
 
 /** The resource for a plural REST name (`pods`, `deployments`), as ApiRequest.resource carries it. */
