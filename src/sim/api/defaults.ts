@@ -44,38 +44,55 @@ function defaultPort(p: ContainerPort, hostNetwork: boolean): ContainerPort {
 }
 
 function defaultContainer(c: Container, hostNetwork: boolean): Container {
-  return {
+  const out: Container = {
     ...c,
     imagePullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image ?? ""),
     terminationMessagePath: c.terminationMessagePath ?? "/dev/termination-log",
     terminationMessagePolicy: c.terminationMessagePolicy ?? "File",
     // ResourceRequirements is a struct in Go: it always serialises, as `resources: {}`.
     resources: c.resources ?? {},
-    ports: c.ports?.map((p) => defaultPort(p, hostNetwork)),
-    livenessProbe: defaultProbe(c.livenessProbe),
-    readinessProbe: defaultProbe(c.readinessProbe),
-    startupProbe: defaultProbe(c.startupProbe),
   };
+  setOptional(out, "ports", c.ports?.map((p) => defaultPort(p, hostNetwork)));
+  setOptional(out, "livenessProbe", defaultProbe(c.livenessProbe));
+  setOptional(out, "readinessProbe", defaultProbe(c.readinessProbe));
+  setOptional(out, "startupProbe", defaultProbe(c.startupProbe));
+  return stripUndefined(out);
 }
 
+/**
+ * `obj[key] = value` as an object literal would set it, except that an undefined value is not
+ * added as a new key (stripUndefined would only have to drop it again).
+ */
+function setOptional<T extends object, K extends keyof T>(obj: T, key: K, value: T[K]): void {
+  if (value !== undefined || key in obj) obj[key] = value;
+}
+
+/**
+ * `obj` without its undefined-valued keys, in the same key order. Copies instead of deleting:
+ * `delete` would leave the stored object in V8's slow dictionary mode for every later reader.
+ */
 function stripUndefined<T extends object>(obj: T): T {
-  for (const k of Object.keys(obj) as (keyof T)[]) if (obj[k] === undefined) delete obj[k];
-  return obj;
+  const src = obj as Record<string, unknown>;
+  const keys = Object.keys(src);
+  let i = 0;
+  while (i < keys.length && src[keys[i]] !== undefined) i++;
+  if (i === keys.length) return obj;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (src[k] !== undefined) out[k] = src[k];
+  return out as T;
 }
 
 /** SetDefaults_PodSpec (shared by Pods and pod templates). */
 export function defaultPodSpec(spec: PodSpec): PodSpec {
   const hostNetwork = spec.hostNetwork === true;
-  return stripUndefined({
-    ...spec,
-    containers: (spec.containers ?? []).map((c) => stripUndefined(defaultContainer(c, hostNetwork))),
-    initContainers: spec.initContainers?.map((c) => stripUndefined(defaultContainer(c, hostNetwork))),
-    dnsPolicy: spec.dnsPolicy ?? "ClusterFirst",
-    restartPolicy: spec.restartPolicy ?? "Always",
-    terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30,
-    schedulerName: spec.schedulerName ?? "default-scheduler",
-    securityContext: spec.securityContext ?? {},
-  });
+  const out: PodSpec = { ...spec, containers: (spec.containers ?? []).map((c) => defaultContainer(c, hostNetwork)) };
+  setOptional(out, "initContainers", spec.initContainers?.map((c) => defaultContainer(c, hostNetwork)));
+  out.dnsPolicy = spec.dnsPolicy ?? "ClusterFirst";
+  out.restartPolicy = spec.restartPolicy ?? "Always";
+  out.terminationGracePeriodSeconds = spec.terminationGracePeriodSeconds ?? 30;
+  out.schedulerName = spec.schedulerName ?? "default-scheduler";
+  out.securityContext = spec.securityContext ?? {};
+  return stripUndefined(out);
 }
 
 function defaultTemplate(t: PodTemplateSpec | undefined): PodTemplateSpec | undefined {
@@ -175,7 +192,7 @@ function defaultEndpointSlice(slice: EndpointSlice): EndpointSlice {
   return slice.ports ? { ...slice, ports: slice.ports.map((p) => ({ name: "", protocol: "TCP", ...p })) } : slice;
 }
 
-/** A new object with the apiserver's defaults applied; the input is not modified. */
+/** The object with the apiserver's defaults applied: a new one unless it has none to apply; the input is not modified. */
 export function applyDefaults<T extends KubeObject>(obj: T): T {
   const o = obj as unknown as AnyObject;
   let out: AnyObject;
@@ -208,7 +225,7 @@ export function applyDefaults<T extends KubeObject>(obj: T): T {
       out = defaultEndpointSlice(o);
       break;
     default:
-      out = { ...o };
+      out = o;
   }
   return out as unknown as T;
 }

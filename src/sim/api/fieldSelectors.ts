@@ -122,6 +122,30 @@ export function checkFieldSelector(kind: string, reqs: readonly FieldRequirement
   return undefined;
 }
 
+/**
+ * fieldSelectorMatches for one selector tested against many objects (a watch): the getters are
+ * resolved once per kind instead of once per object and requirement.
+ */
+export function fieldSelectorMatcher(reqs: readonly FieldRequirement[]): (obj: KubeObject) => boolean {
+  let kind: string | undefined;
+  let getters: (Getter | undefined)[] = [];
+  return (obj) => {
+    if (obj.kind !== kind || kind === undefined) {
+      const fields = FIELDS[obj.kind] ?? META;
+      getters = reqs.map((r) => fields[r.field]);
+      kind = obj.kind;
+    }
+    for (let i = 0; i < reqs.length; i++) {
+      const get = getters[i];
+      if (!get) return false;
+      const v = get(obj as unknown as Record<string, unknown>);
+      const r = reqs[i];
+      if (r.operator === "!=" ? v === r.value : v !== r.value) return false;
+    }
+    return true;
+  };
+}
+
 /** Whether an object satisfies every requirement (labels must have passed checkFieldSelector). */
 export function fieldSelectorMatches(obj: KubeObject, reqs: readonly FieldRequirement[]): boolean {
   const fields = FIELDS[obj.kind] ?? META;

@@ -95,19 +95,22 @@ export function newUid(rng: RandomSource): string {
   putWord(c, 28, w3);
   // One flat string from the character codes: concatenating pieces would leave a chain of
   // rope nodes behind every uid the cluster keeps.
-  return String.fromCharCode.apply(null, c as unknown as number[]);
+  return String.fromCharCode.apply(null, c);
 }
 
-/** The 36 character codes of a uid, with its dashes in place (reused: newUid copies them out). */
-const UID_CHARS = new Uint16Array(36).fill(45);
+/**
+ * The 36 character codes of a uid, with its dashes in place (reused: newUid copies them out).
+ * A plain array: apply() spreads it as it is, where a typed array would be converted first.
+ */
+const UID_CHARS: number[] = Array.from({ length: 36 }, () => 45);
 const HEX_DIGITS = Uint16Array.from("0123456789abcdef", (ch) => ch.charCodeAt(0));
 
-function putByte(c: Uint16Array, at: number, b: number): void {
+function putByte(c: number[], at: number, b: number): void {
   c[at] = HEX_DIGITS[b >>> 4];
   c[at + 1] = HEX_DIGITS[b & 0x0f];
 }
 
-function putWord(c: Uint16Array, at: number, w: number): void {
+function putWord(c: number[], at: number, w: number): void {
   putByte(c, at, w >>> 24);
   putByte(c, at + 2, (w >>> 16) & 0xff);
   putByte(c, at + 4, (w >>> 8) & 0xff);

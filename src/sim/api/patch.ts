@@ -2,6 +2,9 @@
 // (lists of containers, env, ports, volumes … merged by their patchMergeKey), and the
 // three-way merge kubectl client-side apply computes (k8s.io/apimachinery/pkg/util/strategicpatch).
 
+// The walks below use for…in: on the plain JSON-like objects they see it visits exactly the own
+// keys, in Object.keys order, without allocating a key array per object.
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
@@ -16,13 +19,13 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (isObj(a) && isObj(b)) {
     // Walks the keys without building key lists (kube-apiserver compares every update).
     let defined = 0;
-    for (const k of Object.keys(a)) {
+    for (const k in a) {
       const v = a[k];
       if (v === undefined) continue;
       defined++;
       if (!deepEqual(v, b[k])) return false;
     }
-    for (const k of Object.keys(b)) if (b[k] !== undefined) defined--;
+    for (const k in b) if (b[k] !== undefined) defined--;
     return defined === 0;
   }
   return false;
@@ -40,9 +43,12 @@ function clone<T>(v: T): T {
     for (let i = 0; i < v.length; i++) out.push(clone(v[i]));
     return out as T;
   }
-  const src = v as Obj;
-  const out: Obj = {};
-  for (const k of Object.keys(src)) out[k] = clone(src[k]);
+  // A spread copies the whole shape at once; only nested objects and arrays need copies of their own.
+  const out: Obj = { ...(v as Obj) };
+  for (const k in out) {
+    const x = out[k];
+    if (x !== null && typeof x === "object") out[k] = clone(x);
+  }
   return out as T;
 }
 
@@ -50,7 +56,8 @@ function clone<T>(v: T): T {
 export function applyMergePatch(target: unknown, patch: unknown): unknown {
   if (!isObj(patch)) return clone(patch);
   const result: Obj = isObj(target) ? { ...target } : {};
-  for (const [k, v] of Object.entries(patch)) {
+  for (const k in patch) {
+    const v = patch[k];
     if (v === null) delete result[k];
     else result[k] = applyMergePatch(result[k], v);
   }

@@ -80,9 +80,14 @@ export const RESOURCES: readonly ResourceInfo[] = [
 const byName = new Map<string, ResourceInfo[]>();
 const byResource = new Map<string, ResourceInfo>();
 const byGvk = new Map<string, ResourceInfo>();
+// The same by apiVersion, then kind: validation looks every written object up without building a string.
+const byVersionKind = new Map<string, Map<string, ResourceInfo>>();
 for (const info of RESOURCES) {
   byResource.set(info.resource, info);
   byGvk.set(`${info.apiVersion}/${info.kind}`, info);
+  let kinds = byVersionKind.get(info.apiVersion);
+  if (!kinds) byVersionKind.set(info.apiVersion, (kinds = new Map()));
+  kinds.set(info.kind, info);
   for (const name of new Set([info.resource, info.singular, info.kind.toLowerCase(), ...info.shortNames])) {
     const list = byName.get(name) ?? [];
     list.push(info);
@@ -126,7 +131,8 @@ export function resourcesInCategory(category: string): ResourceInfo[] {
 
 /** The resource for a manifest's apiVersion and kind, or undefined (`no matches for kind "Foo" in version "v1"`). */
 export function resourceForKind(apiVersion: string, kind: string): ResourceInfo | undefined {
-  return byGvk.get(`${apiVersion}/${kind}`);
+  // A miss may still be a match of the joined string (`apps` + `v1/Deployment`).
+  return byVersionKind.get(apiVersion)?.get(kind) ?? byGvk.get(`${apiVersion}/${kind}`);
 }
 
 /** The resource for a plural REST name (`pods`, `deployments`), as ApiRequest.resource carries it. */
@@ -136,10 +142,8 @@ export function resourceByPlural(resource: string): ResourceInfo | undefined {
 
 /** `/registry/pods/default/web-1`, `/registry/minions/worker-1`; the prefix alone when name is omitted. */
 export function etcdKey(resource: ResourceInfo, namespace: string | undefined, name?: string): string {
-  const parts = [resource.etcdPrefix];
-  if (resource.namespaced && namespace) parts.push(namespace);
-  if (name !== undefined) parts.push(name);
-  return parts.join("/");
+  const base = resource.namespaced && namespace ? `${resource.etcdPrefix}/${namespace}` : resource.etcdPrefix;
+  return name === undefined ? base : `${base}/${name}`;
 }
 
 /** `deployment.apps`, `service`, `pod`: the prefix kubectl prints in `deployment.apps/web created`. */

@@ -7,11 +7,37 @@ export const DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
 const LABEL_KEY_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
 const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
 
-const dns1123LabelRe = new RegExp(`^${DNS1123_LABEL_FMT}$`);
-const dns1123SubdomainRe = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
 const dns1035LabelRe = new RegExp(`^${DNS1035_LABEL_FMT}$`);
-const labelKeyRe = new RegExp(`^${LABEL_KEY_FMT}$`);
-const labelValueRe = new RegExp(`^${LABEL_VALUE_FMT}$`);
+
+// The checks run on every name and label of every write, so the formats above are matched by
+// hand: each is "segments of allowed characters that start and end with an alphanumeric".
+const isLowerAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isAlnum = (c: number) => isLowerAlnum(c) || (c >= 65 && c <= 90);
+
+/** DNS1123_LABEL_FMT, or with `dots` DNS1123_SUBDOMAIN_FMT (such labels joined by '.'). */
+function matchesDNS1123(value: string, dots: boolean): boolean {
+  let start = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : 46;
+    if (c === 46) {
+      // A dot or the end closes a label: non-empty, alphanumeric at both ends.
+      if (i === start || !isLowerAlnum(value.charCodeAt(start)) || !isLowerAlnum(value.charCodeAt(i - 1))) return false;
+      if (i < value.length && !dots) return false;
+      start = i + 1;
+    } else if (c !== 45 && !isLowerAlnum(c)) return false;
+  }
+  return true;
+}
+
+/** LABEL_KEY_FMT: alphanumerics, '-', '_' and '.', alphanumeric at both ends. */
+function matchesLabelKey(value: string): boolean {
+  if (value.length === 0 || !isAlnum(value.charCodeAt(0)) || !isAlnum(value.charCodeAt(value.length - 1))) return false;
+  for (let i = 1; i < value.length - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 45 && c !== 95 && c !== 46 && !isAlnum(c)) return false;
+  }
+  return true;
+}
 
 /** validation.RegexError, including Go's doubled space between examples. */
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
@@ -39,8 +65,8 @@ const DNS1035_LABEL_MSG =
 export function isDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push(maxLenError(63));
-  if (!dns1123LabelRe.test(value)) {
-    if (dns1123SubdomainRe.test(value)) errs.push("must not contain dots");
+  if (!matchesDNS1123(value, false)) {
+    if (matchesDNS1123(value, true)) errs.push("must not contain dots");
     else errs.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, "my-name", "123-abc"));
   }
   return errs;
@@ -49,7 +75,7 @@ export function isDNS1123Label(value: string): string[] {
 export function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 253) errs.push(maxLenError(253));
-  if (!dns1123SubdomainRe.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
+  if (!matchesDNS1123(value, true)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
   return errs;
 }
 
@@ -70,15 +96,14 @@ export const nameIsDNS1035Label: NameValidator = (name, prefix) => isDNS1035Labe
 /** content.IsLabelKey (a "qualified name"). */
 export function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
-  const parts = value.split("/");
-  let name: string;
-  if (parts.length === 1) name = parts[0];
-  else if (parts.length === 2) {
-    const prefix = parts[0];
-    name = parts[1];
+  const slash = value.indexOf("/");
+  let name = value;
+  if (slash >= 0 && value.indexOf("/", slash + 1) < 0) {
+    const prefix = value.slice(0, slash);
+    name = value.slice(slash + 1);
     if (prefix.length === 0) errs.push("prefix part must be non-empty");
     else for (const msg of isDNS1123Subdomain(prefix)) errs.push(`prefix part ${msg}`);
-  } else {
+  } else if (slash >= 0) {
     return [
       `a valid label key ${regexError(
         "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
@@ -91,7 +116,7 @@ export function isQualifiedName(value: string): string[] {
   }
   if (name.length === 0) errs.push("name part must be non-empty");
   else if (name.length > 63) errs.push(`name part ${maxLenError(63)}`);
-  if (!labelKeyRe.test(name)) {
+  if (!matchesLabelKey(name)) {
     errs.push(
       `name part ${regexError(
         "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
@@ -109,7 +134,7 @@ export function isQualifiedName(value: string): string[] {
 export function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push(maxLenError(63));
-  if (!labelValueRe.test(value)) {
+  if (value.length > 0 && !matchesLabelKey(value)) {
     errs.push(
       regexError(
         "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",

@@ -11,15 +11,25 @@ export interface AdmissionContext {
   defaultTolerationSeconds: number;
 }
 
+// One key string per namespace: a string etcd has looked up before keeps its hash.
+const namespaceKeys = new Map<string, string>();
+
+function namespaceKey(name: string): string {
+  let key = namespaceKeys.get(name);
+  if (key === undefined) namespaceKeys.set(name, (key = `/registry/namespaces/${name}`));
+  return key;
+}
+
 /**
  * Mutating admission then validation then validating admission, as kube-apiserver runs them.
- * Returns the object to store, or the Status that rejects the request.
+ * Returns the object to store (obj itself when nothing changes it, else a new object sharing
+ * the rest with obj; obj is not modified), or the Status that rejects the request.
  */
 export function admit(obj: KubeObject, info: ResourceInfo, ctx: AdmissionContext): KubeObject | Status {
   // NamespaceLifecycle: no new objects in a namespace that is missing or terminating.
   if (info.namespaced && ctx.operation === "create") {
     const nsName = obj.metadata.namespace ?? "default";
-    const ns = ctx.store.get(`/registry/namespaces/${nsName}`)?.value as Namespace | undefined;
+    const ns = ctx.store.get(namespaceKey(nsName))?.value as Namespace | undefined;
     if (!ns) return notFound("namespaces", nsName);
     if (ns.status?.phase === "Terminating" || ns.metadata.deletionTimestamp) {
       return forbidden(`${info.resource} "${obj.metadata.name ?? ""}" is forbidden: unable to create new content in namespace ${nsName} because it is being terminated`);

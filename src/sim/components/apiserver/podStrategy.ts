@@ -39,9 +39,9 @@ export function withDefaultTolerations(pod: Pod, seconds: number): Pod {
   return { ...pod, spec: { ...pod.spec, tolerations } };
 }
 
-/** The binding subresource: sets spec.nodeName and the PodScheduled condition. */
+/** The binding subresource: sets spec.nodeName and the PodScheduled condition (in a new pod, metadata copied too). */
 export function bindPod(pod: Pod, node: string, now: number): Pod {
   const cond: PodCondition = { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: toTimestamp(now) };
   const conditions = [...(pod.status?.conditions ?? []).filter((c) => c.type !== "PodScheduled"), cond];
-  return { ...pod, spec: { ...pod.spec, nodeName: node }, status: { ...pod.status, conditions } };
+  return { ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec, nodeName: node }, status: { ...pod.status, conditions } };
 }

@@ -1,5 +1,5 @@
 import type { KubeObject, Status } from "../../api/types";
-import { checkFieldSelector, fieldSelectorMatches, parseFieldSelector, parseLabelSelector, requirementsMatch, resourceByPlural } from "../../api";
+import { checkFieldSelector, fieldSelectorMatcher, parseFieldSelector, parseLabelSelector, requirementsMatch, resourceByPlural } from "../../api";
 import { badRequest } from "./errors";
 import type { ApiRequest } from "./request";
 import type { WatchFilter } from "./watchHub";
@@ -23,13 +23,13 @@ export function requestFilter(req: ApiRequest): WatchFilter | Status {
     if (eq) indexValue = eq.value;
   }
   const labelReqs = labels?.requirements;
-  const fieldReqs = fields?.requirements;
+  const fieldsMatch = fields ? fieldSelectorMatcher(fields.requirements) : undefined;
   return {
     namespace: req.namespace,
     indexValue,
     matches(obj: KubeObject) {
       if (labelReqs && !requirementsMatch(labelReqs, obj.metadata.labels)) return false;
-      if (fieldReqs && !fieldSelectorMatches(obj, fieldReqs)) return false;
+      if (fieldsMatch && !fieldsMatch(obj)) return false;
       return true;
     },
   };

@@ -4,7 +4,7 @@ import type { Kernel } from "../../runtime/kernel";
 import { Channel } from "../../runtime/channel";
 import type { ComponentId } from "../../runtime/trace";
 import { draw, type Profile } from "../../profiles";
-import type { EtcdEntry, EtcdServer } from "../etcd";
+import type { EtcdEntry, EtcdServer, EtcdSlot } from "../etcd";
 import { admit } from "./admission";
 import { finishedDeleting, planDelete } from "./deletion";
 import { alreadyExists, badRequest, conflict, internalError, invalid, methodNotAllowed, notFound, STALE_OBJECT } from "./errors";
@@ -25,8 +25,12 @@ interface AlsoPut {
   expect: number;
 }
 
+/**
+ * A put's value and its metadata are made for the request and shared with nobody: etcd stores
+ * them as they are (see EtcdStore.swap).
+ */
 type Plan =
-  | { op: "put"; key: string; value: KubeObject; expect: number; status: number; after?: () => void; also?: AlsoPut }
+  | { op: "put"; key: string; value: KubeObject; expect: number; status: number; after?: () => void; also?: AlsoPut; at?: EtcdSlot }
   | { op: "delete"; key: string; expect: number; after?: () => void; value: KubeObject; also?: AlsoPut }
   | { op: "none"; response: ApiResponse };
 
@@ -84,7 +88,14 @@ export class WriteHandler {
     const key = name ? etcdKey(info, ns, name) : "";
     // A plain create looks its key up itself (after generateName); the rest act on what is stored.
     const plainCreate = req.verb === "create" && req.subresource === undefined;
-    const current = key && !plainCreate ? this.etcd.store.get(key) : undefined;
+    const slot = key && !plainCreate ? this.etcd.store.locate(key) : undefined;
+    const planned = this.planWith(req, info, ns, name, key, slot?.entry);
+    // Writing back what was read here needs no second lookup (etcd checks the slot still holds the key).
+    if (slot && "op" in planned && planned.op === "put") planned.at = slot;
+    return planned;
+  }
+
+  private planWith(req: ApiRequest, info: ResourceInfo, ns: string | undefined, name: string | undefined, key: string, current: EtcdEntry | undefined): Plan | Status {
     const gr = groupResource(info);
     const now = this.kernel.now;
 
@@ -99,14 +110,14 @@ export class WriteHandler {
         if (info.namespaced && body.metadata?.namespace && req.namespace && body.metadata.namespace !== req.namespace) {
           return badRequest("the namespace of the provided object does not match the namespace sent on the request");
         }
-        let obj = prepareMetaForCreate({ ...body, metadata: { ...body.metadata, ...(ns ? { namespace: ns } : {}) } }, now, this.kernel.rng);
-        const objKey = etcdKey(info, ns, obj.metadata.name ?? "");
+        let obj = prepareMetaForCreate(body, ns, now, this.kernel.rng);
+        const objKey = key && obj.metadata.name === name ? key : etcdKey(info, ns, obj.metadata.name ?? "");
         if (!obj.metadata.name) return this.invalidName(info);
         if (this.etcd.store.get(objKey)) return alreadyExists(gr, obj.metadata.name);
         const admitted = admit(obj, info, { store: this.etcd.store, operation: "create", defaultTolerationSeconds: this.profile.controllers.defaultTolerationSeconds });
         if ("code" in admitted && admitted.kind === "Status") return admitted as Status;
         obj = admitted as KubeObject;
-        if (obj.kind === "Pod") obj = { ...obj, status: initialPodStatus(obj as Pod) } as Pod;
+        if (obj.kind === "Pod") (obj as Pod).status = initialPodStatus(obj as Pod);
         if (obj.kind === "Namespace") obj = { ...obj, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } } as KubeObject;
         if (obj.kind === "Service" && !req.dryRun) {
           const svc = allocateServiceAddresses(obj as Service, this.allocator);
@@ -144,14 +155,20 @@ export class WriteHandler {
   private planUpdate(req: ApiRequest, info: ResourceInfo, key: string, current: EtcdEntry, body: KubeObject, gr: string): Plan | Status {
     const old = current.value;
     let next: KubeObject;
+    let unchanged: boolean;
     if (req.subresource === "status") {
       // The status strategies reset spec and labels to the stored ones but keep the rest of the
       // new metadata (a Deployment's revision annotation arrives with its status update).
       const annotations = body.metadata?.annotations ?? old.metadata.annotations;
-      next = { ...old, metadata: { ...old.metadata, ...(annotations ? { annotations } : {}) }, status: (body as { status?: unknown }).status } as KubeObject;
+      const status = (body as { status?: unknown }).status;
+      const metadata = { ...old.metadata };
+      if (annotations) metadata.annotations = annotations;
+      next = { ...old, metadata, status } as KubeObject;
+      // Only the annotations and the status can differ from the stored object.
+      unchanged = deepEqual(status, (old as { status?: unknown }).status) && (!annotations || deepEqual(annotations, old.metadata.annotations));
     } else {
-      next = prepareMetaForUpdate({ ...body, metadata: { ...body.metadata, name: old.metadata.name, namespace: old.metadata.namespace } }, old);
-      if (WITH_STATUS.has(info.resource)) next = { ...next, status: (old as { status?: unknown }).status } as KubeObject;
+      next = prepareMetaForUpdate(body, old);
+      if (WITH_STATUS.has(info.resource)) (next as { status?: unknown }).status = (old as { status?: unknown }).status;
       const admitted = admit(next, info, { store: this.etcd.store, operation: "update", old, defaultTolerationSeconds: this.profile.controllers.defaultTolerationSeconds });
       if ("kind" in admitted && admitted.kind === "Status") return admitted as Status;
       next = admitted as KubeObject;
@@ -160,9 +177,10 @@ export class WriteHandler {
         if (Array.isArray(svc)) return invalid(info.kind, info.group, next.metadata.name ?? "", svc);
         next = svc;
       }
+      unchanged = deepEqual(next, old);
     }
     if (finishedDeleting(next)) return { op: "delete", key, expect: current.modRevision, value: next, after: this.afterDelete(next) };
-    if (deepEqual(next, old)) return { op: "none", response: { ok: true, status: 200, object: old } };
+    if (unchanged) return { op: "none", response: { ok: true, status: 200, object: old } };
     void gr;
     return { op: "put", key, value: next, expect: current.modRevision, status: 200 };
   }
@@ -196,7 +214,9 @@ export class WriteHandler {
     }
     const d = planDelete(pod, { ...req, verb: "delete" }, this.kernel.now);
     if (d.kind === "delete") return { op: "delete", key, expect: current.modRevision, value: pod, after: this.afterDelete(pod), also };
-    return { op: "put", key, value: d.object, expect: current.modRevision, status: 201, also };
+    // An already terminating pod is stored again as it is: as a copy (the put's own objects).
+    const value = d.object === pod ? { ...pod, metadata: { ...pod.metadata } } : d.object;
+    return { op: "put", key, value, expect: current.modRevision, status: 201, also };
   }
 
   /** deployments/scale and friends: an autoscaling/v1 Scale view of spec.replicas. */
@@ -233,13 +253,23 @@ export class WriteHandler {
           return;
         }
         const store = this.etcd.store;
-        const prev = store.get(plan.key);
         const also = plan.also;
-        const alsoPrev = also ? store.get(also.key) : undefined;
-        const txnOk = prev?.modRevision === plan.expect || (plan.op === "put" && plan.expect === 0 && !prev);
-        const alsoOk = !also || alsoPrev?.modRevision === also.expect;
-        if (txnOk && alsoOk && also) store.put(also.key, also.value, also.expect);
-        const committed = !txnOk || !alsoOk ? undefined : plan.op === "put" ? store.put(plan.key, plan.value, plan.expect) : store.delete(plan.key);
+        let prev: EtcdEntry | undefined;
+        let alsoPrev: EtcdEntry | undefined;
+        let committed: EtcdEntry | undefined;
+        if (plan.op === "put" && !also) {
+          // A lone put is etcd's own compare-and-swap, which reports the entry it replaced.
+          const swapped = store.swap(plan.key, plan.value, plan.expect, plan.at);
+          committed = swapped?.entry;
+          prev = swapped?.prev;
+        } else {
+          prev = store.get(plan.key);
+          alsoPrev = also ? store.get(also.key) : undefined;
+          const txnOk = prev?.modRevision === plan.expect || (plan.op === "put" && plan.expect === 0 && !prev);
+          const alsoOk = !also || alsoPrev?.modRevision === also.expect;
+          if (txnOk && alsoOk && also) store.put(also.key, also.value, also.expect);
+          committed = !txnOk || !alsoOk ? undefined : plan.op === "put" ? store.put(plan.key, plan.value, plan.expect) : store.delete(plan.key);
+        }
         if (!committed) {
           this.fromEtcd.send(1, null, () => {
             if (req.verb === "update" && (req.resourceVersion || (req.body as KubeObject | undefined)?.metadata?.resourceVersion)) {

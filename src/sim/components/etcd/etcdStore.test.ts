@@ -41,4 +41,36 @@ describe("EtcdStore", () => {
     expect(s.get("/registry/pods/default/a")).toBeUndefined();
     expect(writes).toEqual(["delete /registry/pods/default/a"]);
   });
+
+  it("swap stores the caller's object, reports the replaced entry and leaves a refused value alone", () => {
+    const s = new EtcdStore();
+    const first = s.swap("/registry/pods/default/a", pod("a"), 0)!;
+    expect(first.prev).toBeUndefined();
+    const next = pod("a");
+    const second = s.swap("/registry/pods/default/a", next, first.entry.modRevision)!;
+    expect(second.entry.value).toBe(next);
+    expect(next.metadata).toEqual({ name: "a", namespace: "default", resourceVersion: String(second.entry.modRevision) });
+    expect(second.prev).toBe(first.entry);
+    const stale = pod("a");
+    expect(s.swap("/registry/pods/default/a", stale, first.entry.modRevision)).toBeUndefined();
+    expect(stale.metadata).toEqual({ name: "a", namespace: "default" });
+    expect(s.range("/registry/pods/default/").map((e) => e.modRevision)).toEqual([second.entry.modRevision]);
+  });
+
+  it("swap through a located slot writes the key, and falls back to a lookup once the key was deleted", () => {
+    const s = new EtcdStore();
+    const key = "/registry/pods/default/a";
+    const created = s.put(key, pod("a"))!;
+    const slot = s.locate(key)!;
+    expect(slot.entry).toBe(created);
+    const updated = s.swap(key, pod("a"), created.modRevision, slot)!;
+    expect(s.get(key)).toBe(updated.entry);
+    expect(updated.prev).toBe(created);
+    s.delete(key);
+    expect(s.swap(key, pod("a"), updated.entry.modRevision, slot)).toBeUndefined();
+    const again = s.swap(key, pod("a"), 0, slot)!;
+    expect(again.prev).toBeUndefined();
+    expect(s.get(key)).toBe(again.entry);
+    expect(s.range("/registry/pods/").map((e) => e.key)).toEqual([key]);
+  });
 });

@@ -17,16 +17,35 @@ export interface EtcdWrite {
   revision: number;
 }
 
+/** Where a key's entry lives: a write of a key located before needs no second lookup. */
+export interface EtcdSlot {
+  readonly key: string;
+  readonly entry: EtcdEntry;
+}
+
+/** The bucket's sorted list shares its slots, so an update re-sorts nothing. */
+interface Slot extends EtcdSlot {
+  entry: EtcdEntry;
+  /** The key was deleted: a new slot holds it if it comes back. */
+  removed: boolean;
+}
+
 interface Bucket {
-  readonly entries: Map<string, EtcdEntry>;
-  /** Keys in order, rebuilt lazily after a key is added or removed. */
-  sorted: string[] | undefined;
+  readonly slots: Map<string, Slot>;
+  /** Slots in key order, rebuilt lazily after a key is added or removed. */
+  sorted: Slot[] | undefined;
+}
+
+/** What a successful compare-and-swap wrote and what it replaced. */
+export interface EtcdSwap {
+  entry: EtcdEntry;
+  prev: EtcdEntry | undefined;
 }
 
 /**
  * etcd's data model: an ordered key-value store with one global revision that every write
  * increments. Keys are `/registry/<resource>/<namespace>/<name>`. Entries are kept per
- * resource prefix so listing pods never scans nodes.
+ * resource prefix so listing pods never scans nodes (and a lookup searches one resource's keys).
  */
 export class EtcdStore {
   private rev = 1;
@@ -51,27 +70,34 @@ export class EtcdStore {
   }
 
   get(key: string): EtcdEntry | undefined {
-    return this.buckets.get(this.bucketOf(key))?.entries.get(key);
+    return this.locate(key)?.entry;
+  }
+
+  locate(key: string): EtcdSlot | undefined {
+    return this.buckets.get(this.bucketOf(key))?.slots.get(key);
   }
 
   /** Entries whose key starts with `prefix`, in key order (as an etcd range). */
   range(prefix: string): EtcdEntry[] {
-    const bucketKey = this.bucketOf(prefix.endsWith("/") ? prefix + "x" : prefix);
-    const bucket = this.buckets.get(bucketKey);
+    const bucket = this.buckets.get(this.bucketOf(prefix.endsWith("/") ? prefix + "x" : prefix));
     if (!bucket) return [];
-    // The sorted key list survives updates; only a new or deleted key re-sorts it.
+    // The sorted slot list survives updates; only a new or deleted key re-sorts it.
     let sorted = bucket.sorted;
     if (!sorted) {
-      sorted = [...bucket.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      sorted = [...bucket.slots.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       bucket.sorted = sorted;
     }
+    // Keys with the prefix are contiguous in key order: two binary searches find where they
+    // start and end, so the keys in between are never read.
+    const start = firstIndex(sorted, (key) => key >= prefix);
+    const end = firstIndex(sorted, (key) => key > prefix && !key.startsWith(prefix));
     const out: EtcdEntry[] = [];
-    for (const k of sorted) if (k.startsWith(prefix)) out.push(bucket.entries.get(k)!);
+    for (let i = start; i < end; i++) out.push(sorted[i].entry);
     return out;
   }
 
   count(prefix: string): number {
-    return this.buckets.get(this.bucketOf(prefix + "x"))?.entries.size ?? 0;
+    return this.buckets.get(this.bucketOf(prefix + "x"))?.slots.size ?? 0;
   }
 
   /**
@@ -79,16 +105,34 @@ export class EtcdStore {
    * fails (returns undefined) unless the key is at that revision — a compare-and-swap txn.
    */
   put(key: string, value: KubeObject, expectModRevision?: number): EtcdEntry | undefined {
-    const bucketKey = this.bucketOf(key);
-    let bucket = this.buckets.get(bucketKey);
-    if (!bucket) {
-      bucket = { entries: new Map(), sorted: undefined };
-      this.buckets.set(bucketKey, bucket);
+    return this.write(key, value, expectModRevision, true)?.entry;
+  }
+
+  /**
+   * kube-apiserver's txn: put, also returning the entry it replaced, and storing `value` itself
+   * (its metadata gets the resourceVersion in place), so `value` and `value.metadata` must be
+   * objects the caller made for this write and shares with nobody. `located`, the key's slot
+   * from an earlier locate(), saves the lookup while it still holds the key.
+   */
+  swap(key: string, value: KubeObject, expectModRevision?: number, located?: EtcdSlot): EtcdSwap | undefined {
+    return this.write(key, value, expectModRevision, false, located as Slot | undefined);
+  }
+
+  private write(key: string, value: KubeObject, expectModRevision: number | undefined, copy: boolean, located?: Slot): EtcdSwap | undefined {
+    let slot = located;
+    let bucket: Bucket | undefined;
+    if (!slot || slot.removed || slot.key !== key) {
+      const bucketKey = this.bucketOf(key);
+      bucket = this.buckets.get(bucketKey);
+      if (!bucket) this.buckets.set(bucketKey, (bucket = { slots: new Map(), sorted: undefined }));
+      slot = bucket.slots.get(key);
     }
-    const prev = bucket.entries.get(key);
+    const prev = slot?.entry;
     if (expectModRevision !== undefined && (prev?.modRevision ?? 0) !== expectModRevision) return undefined;
     const revision = ++this.rev;
-    const stored = { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } } as KubeObject;
+    let stored = value;
+    if (copy) stored = { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } } as KubeObject;
+    else value.metadata.resourceVersion = String(revision);
     const entry: EtcdEntry = {
       key,
       value: stored,
@@ -96,21 +140,33 @@ export class EtcdStore {
       modRevision: revision,
       version: (prev?.version ?? 0) + 1,
     };
-    bucket.entries.set(key, entry);
-    if (!prev) bucket.sorted = undefined;
+    if (slot) slot.entry = entry;
+    else {
+      bucket!.slots.set(key, { key, entry, removed: false });
+      bucket!.sorted = undefined;
+    }
     this.emit({ type: "put", key, value: stored, prev: prev?.value, revision });
-    return entry;
+    return { entry, prev };
   }
 
   delete(key: string): EtcdEntry | undefined {
     const bucket = this.buckets.get(this.bucketOf(key));
-    const prev = bucket?.entries.get(key);
-    if (!bucket || !prev) return undefined;
-    bucket.entries.delete(key);
+    const slot = bucket?.slots.get(key);
+    if (!bucket || !slot) return undefined;
+    const prev = slot.entry;
+    slot.removed = true;
+    bucket.slots.delete(key);
     bucket.sorted = undefined;
     const revision = ++this.rev;
     this.emit({ type: "delete", key, value: prev.value, prev: prev.value, revision });
     return prev;
+  }
+
+  /** All keys (the inspector lists them). */
+  keys(): string[] {
+    const out: string[] = [];
+    for (const b of this.buckets.values()) for (const k of b.slots.keys()) out.push(k);
+    return out.sort();
   }
 
   /** Every committed write, synchronously (kube-apiserver's watch and the displays use it). */
@@ -119,14 +175,19 @@ export class EtcdStore {
     return () => this.writeListeners.delete(listener);
   }
 
-  /** All keys (the inspector lists them). */
-  keys(): string[] {
-    const out: string[] = [];
-    for (const b of this.buckets.values()) for (const k of b.entries.keys()) out.push(k);
-    return out.sort();
-  }
-
   private emit(w: EtcdWrite): void {
     for (const l of this.writeListeners) l(w);
   }
+}
+
+/** The first index whose key satisfies `past` (false up to some index, true from there on). */
+function firstIndex(sorted: readonly Slot[], past: (key: string) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(sorted[mid].key)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
