@@ -10,6 +10,8 @@ interface Index<T> {
   keysOf: (obj: T) => readonly string[];
   /** Single-valued indexes (the standard ones) skip building an array per object. */
   keyOf?: (obj: T) => string | undefined;
+  /** What the keys are computed from: an update that keeps it the same object keeps the keys. */
+  basis?: (obj: T) => unknown;
   /** Index value → slots by cache key (a slot's object changes in place, the entry stays). */
   byValue: Map<string, Map<string, Slot<T>>>;
 }
@@ -19,6 +21,10 @@ const STANDARD_INDEXES = new Set(["nodeName", "controller"]);
 function nodeNameOf(o: KubeObject): string | undefined {
   const n = (o as { spec?: { nodeName?: string } }).spec?.nodeName;
   return n ? n : undefined;
+}
+
+function ownerReferencesOf(o: KubeObject): unknown {
+  return o.metadata.ownerReferences;
 }
 
 function controllerUidOf(o: KubeObject): string | undefined {
@@ -65,7 +71,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   ) {
     if (opts.standardIndexes === false) return;
     this.addSingleIndex("nodeName", nodeNameOf);
-    this.addSingleIndex("controller", controllerUidOf);
+    this.addSingleIndex("controller", controllerUidOf, ownerReferencesOf);
   }
 
   get hasSynced(): boolean {
@@ -104,12 +110,13 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     return out;
   }
 
-  addIndex(index: string, keysOf: (obj: T) => readonly string[]): void {
-    this.register(index, { keysOf, byValue: new Map() });
+  addIndex(index: string, keysOf: (obj: T) => readonly string[], basis?: (obj: T) => unknown): void {
+    this.register(index, { keysOf, basis, byValue: new Map() });
   }
 
-  private addSingleIndex(index: string, keyOf: (obj: T) => string | undefined): void {
+  private addSingleIndex(index: string, keyOf: (obj: T) => string | undefined, basis?: (obj: T) => unknown): void {
     this.register(index, {
+      basis,
       keysOf: (o) => {
         const v = keyOf(o);
         return v === undefined ? [] : [v];
@@ -211,7 +218,9 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   private reindex(s: Slot<T>, old: T, o: T): void {
     const k = s.key;
     for (const idx of this.indexes.values()) {
+      const unchanged = idx.basis !== undefined && idx.basis(old) === idx.basis(o);
       if (!idx.keyOf) {
+        if (unchanged) continue;
         const before = idx.keysOf(old);
         const after = idx.keysOf(o);
         if (before === after || sameKeys(before, after)) continue;
@@ -219,8 +228,8 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
         for (const v of after) addTo(idx.byValue, v, s);
         continue;
       }
-      const a = idx.keyOf(old);
       const b = idx.keyOf(o);
+      const a = unchanged ? b : idx.keyOf(old);
       if (a !== undefined && a === b) moveToEnd(idx.byValue, a, s);
       else {
         if (a !== undefined) idx.byValue.get(a)?.delete(k);

@@ -34,7 +34,11 @@ export interface Informer<T extends KubeObject> {
   list(namespace?: string): T[];
   /** Standard indexes: `nodeName` (pods by spec.nodeName), `controller` (by controller owner uid), `namespace`. */
   byIndex(index: string, value: string): T[];
-  addIndex(index: string, keys: (obj: T) => readonly string[]): void;
+  /**
+   * A custom index. `basis` (optional) names what the keys are computed from: when an update
+   * leaves it the same object (labels, owner references …), the keys are not computed again.
+   */
+  addIndex(index: string, keys: (obj: T) => readonly string[], basis?: (obj: T) => unknown): void;
   addHandler(handler: InformerHandler<T>): void;
 }
 

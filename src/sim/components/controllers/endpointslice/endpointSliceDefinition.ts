@@ -36,7 +36,7 @@ export const endpointSliceControllerDefinition: ControllerDefinition = {
     const pods = setup.informer<Pod>("pods");
     const slices = setup.informer<EndpointSlice>("endpointslices");
     setup.informer("nodes");
-    pods.addIndex(POD_LABEL_INDEX, podLabelKeys);
+    pods.addIndex(POD_LABEL_INDEX, podLabelKeys, (p) => p.metadata.labels);
     services.addIndex(SERVICE_SELECTOR_INDEX, serviceSelectorKeys);
     slices.addIndex(SLICE_SERVICE_INDEX, sliceServiceKeys);
 

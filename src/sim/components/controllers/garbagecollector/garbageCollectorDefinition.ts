@@ -20,7 +20,7 @@ export const garbageCollectorController: ControllerDefinition = {
     const informers = new Map<string, Informer<KubeObject>>();
     for (const r of GC_RESOURCES) {
       const inf = setup.informer<KubeObject>(r);
-      inf.addIndex(OWNER_INDEX, ownerUids);
+      inf.addIndex(OWNER_INDEX, ownerUids, (o) => o.metadata.ownerReferences);
       informers.set(r, inf);
     }
     const lister = (r: string): Lister<KubeObject> => informers.get(r)!;
