@@ -16,6 +16,12 @@ export interface DaemonSetActions {
 
 const NO_PODS: readonly Pod[] = [];
 
+/** The pods meant for one node name, and whether the daemon pod should run there (set only for existing nodes). */
+interface NodePods {
+  readonly pods: Pod[];
+  fit: boolean | undefined;
+}
+
 const created = (p: Pod) => (p.metadata.creationTimestamp ? fromTimestamp(p.metadata.creationTimestamp) : 0);
 
 /** Oldest first; among equals a Running pod before a Pending one (podByCreationTimestampAndPhase). */
@@ -44,9 +50,9 @@ function scaled(value: number | string | undefined, total: number, fallback: num
 export function daemonSetActions(ds: DaemonSet, nodes: readonly Node[], pods: readonly Pod[], hash: string, now: number, expectationsSatisfied = true): DaemonSetActions {
   const spec = daemonPodSpec(ds);
   // Pods by the node they are for. A pod not yet bound whose node is gone is an orphan: it is
-  // filed under its target too (nothing reads entries for nodes that do not exist) and picked
-  // out once the node loop below has named every node.
-  const byNode = new Map<string, Pod[]>();
+  // filed under its target too (its entry is never given a fit, as no node has that name) and
+  // picked out after the node loop below.
+  const byNode = new Map<string, NodePods>();
   const unbound: Pod[] = [];
   for (const p of pods) {
     // Deleted pods that already finished no longer count (getNodesToDaemonPods, includeDeletedTerminal=false).
@@ -54,14 +60,13 @@ export function daemonSetActions(ds: DaemonSet, nodes: readonly Node[], pods: re
     const target = targetNodeName(p);
     if (!target) continue;
     if (!p.spec.nodeName) unbound.push(p);
-    const list = byNode.get(target);
-    if (list) list.push(p);
-    else byNode.set(target, [p]);
+    const entry = byNode.get(target);
+    if (entry) entry.pods.push(p);
+    else byNode.set(target, { pods: [p], fit: undefined });
   }
 
   const createOn: Node[] = [];
   const deletePods: DaemonSetActions["deletePods"] = [];
-  const fit = new Map<string, boolean>();
   let desired = 0;
   let current = 0;
   let misscheduled = 0;
@@ -73,8 +78,9 @@ export function daemonSetActions(ds: DaemonSet, nodes: readonly Node[], pods: re
   for (const node of nodes) {
     const name = node.metadata.name ?? "";
     const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(spec, node);
-    fit.set(name, shouldRun);
-    const onNode = byNode.get(name) ?? NO_PODS;
+    const entry = byNode.get(name);
+    if (entry) entry.fit = shouldRun;
+    const onNode = entry ? entry.pods : NO_PODS;
     const exists = onNode.length > 0;
 
     // updateDaemonSetStatus counts
@@ -108,7 +114,7 @@ export function daemonSetActions(ds: DaemonSet, nodes: readonly Node[], pods: re
       for (const p of onNode) if (!p.metadata.deletionTimestamp) deletePods.push({ pod: p, reason: "misscheduled" });
     }
   }
-  for (const p of unbound) if (!fit.has(targetNodeName(p)!) && !p.metadata.deletionTimestamp) deletePods.push({ pod: p, reason: "orphaned" });
+  for (const p of unbound) if (byNode.get(targetNodeName(p)!)!.fit === undefined && !p.metadata.deletionTimestamp) deletePods.push({ pod: p, reason: "orphaned" });
 
   const status: DaemonSetStatus = {
     currentNumberScheduled: current,
@@ -125,13 +131,13 @@ export function daemonSetActions(ds: DaemonSet, nodes: readonly Node[], pods: re
 
   if ((ds.spec.updateStrategy?.type ?? "RollingUpdate") === "RollingUpdate") {
     const already = new Set(deletePods.map((d) => d.pod));
-    for (const pod of rollingUpdateDeletions(ds, byNode, fit, hash, now, desired)) if (!already.has(pod)) deletePods.push({ pod, reason: "outdated" });
+    for (const pod of rollingUpdateDeletions(ds, byNode, hash, now, desired)) if (!already.has(pod)) deletePods.push({ pod, reason: "outdated" });
   }
   return { createOn, deletePods, status };
 }
 
 /** rollingUpdate with maxSurge 0: replace old pods, at most maxUnavailable nodes unavailable at once. */
-function rollingUpdateDeletions(ds: DaemonSet, byNode: Map<string, Pod[]>, fit: Map<string, boolean>, hash: string, now: number, desired: number): Pod[] {
+function rollingUpdateDeletions(ds: DaemonSet, byNode: Map<string, NodePods>, hash: string, now: number, desired: number): Pod[] {
   const ru = ds.spec.updateStrategy?.rollingUpdate;
   let maxUnavailable = scaled(ru?.maxUnavailable, desired, 1);
   if (maxUnavailable === 0 && scaled(ru?.maxSurge, desired, 0) === 0) maxUnavailable = 1;
@@ -139,8 +145,8 @@ function rollingUpdateDeletions(ds: DaemonSet, byNode: Map<string, Pod[]>, fit: 
   let numUnavailable = 0;
   const replace: Pod[] = [];
   const candidates: Pod[] = [];
-  for (const [nodeName, podsOnNode] of byNode) {
-    if (!fit.get(nodeName)) continue;
+  for (const { pods: podsOnNode, fit } of byNode.values()) {
+    if (!fit) continue;
     // The live pods on the node, new template vs old (counted, not collected: this runs per node).
     let fresh: Pod | undefined;
     let old: Pod | undefined;
