@@ -6,14 +6,37 @@ export function objectKey(obj: KubeObject): string {
   return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : (obj.metadata.name ?? "");
 }
 
+/** A custom index: value → slots by cache key (a slot's object changes in place, the entry stays). */
 interface Index<T> {
   keysOf: (obj: T) => readonly string[];
-  /** Single-valued indexes (the standard ones) skip building an array per object. */
-  keyOf?: (obj: T) => string | undefined;
   /** What the keys are computed from: an update that keeps it the same object keeps the keys. */
   basis?: (obj: T) => unknown;
-  /** Index value → slots by cache key (a slot's object changes in place, the entry stays). */
   byValue: Map<string, Map<string, Slot<T>>>;
+}
+
+/**
+ * A standard single-valued index (nodeName, controller). Each value's objects form a linked
+ * list in the order they last changed, which controllers' stable sorts rely on: a change moves
+ * a slot's link to the tail with a few pointer writes instead of a delete and insert in a map.
+ */
+interface SingleIndex<T> {
+  /** Position of this index's link in every slot's `links`. */
+  readonly at: number;
+  readonly keyOf: (obj: T) => string | undefined;
+  readonly basis?: (obj: T) => unknown;
+  readonly lists: Map<string, LinkList<T>>;
+}
+
+interface LinkList<T> {
+  head: Link<T> | undefined;
+  tail: Link<T> | undefined;
+}
+
+interface Link<T> {
+  readonly slot: Slot<T>;
+  readonly list: LinkList<T>;
+  prev: Link<T> | undefined;
+  next: Link<T> | undefined;
 }
 
 const STANDARD_INDEXES = new Set(["nodeName", "controller"]);
@@ -41,6 +64,8 @@ function controllerUidOf(o: KubeObject): string | undefined {
 interface Slot<T> {
   readonly key: string;
   obj: T;
+  /** Its place in each standard index (by SingleIndex.at), if it has a value there. */
+  readonly links: (Link<T> | undefined)[];
 }
 
 /**
@@ -54,6 +79,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   /** Namespace → name → slot (namespaced resources); cluster-scoped ones are found in `cache` by name. */
   private readonly byNamespace = new Map<string, Map<string, Slot<T>>>();
   private readonly indexes = new Map<string, Index<T>>();
+  private readonly singles = new Map<string, SingleIndex<T>>();
   private readonly handlers: InformerHandler<T>[] = [];
   private synced = false;
   private handle: WatchHandle | undefined;
@@ -70,8 +96,8 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     opts: { standardIndexes?: boolean } = {},
   ) {
     if (opts.standardIndexes === false) return;
-    this.addSingleIndex("nodeName", nodeNameOf);
-    this.addSingleIndex("controller", controllerUidOf, ownerReferencesOf);
+    this.singles.set("nodeName", { at: 0, keyOf: nodeNameOf, lists: new Map() });
+    this.singles.set("controller", { at: 1, keyOf: controllerUidOf, basis: ownerReferencesOf, lists: new Map() });
   }
 
   get hasSynced(): boolean {
@@ -102,31 +128,21 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
 
   byIndex(index: string, value: string): T[] {
     if (index === "namespace") return this.list(value);
+    const out: T[] = [];
+    const single = this.singles.get(index);
+    if (single) {
+      for (let l = single.lists.get(value)?.head; l; l = l.next) out.push(l.slot.obj);
+      return out;
+    }
     const idx = this.indexes.get(index);
     if (!idx && STANDARD_INDEXES.has(index)) throw new Error(`${this.resource} informer was created without the ${index} index`);
     const slots = idx?.byValue.get(value);
-    const out: T[] = [];
     if (slots) for (const s of slots.values()) out.push(s.obj);
     return out;
   }
 
   addIndex(index: string, keysOf: (obj: T) => readonly string[], basis?: (obj: T) => unknown): void {
-    this.register(index, { keysOf, basis, byValue: new Map() });
-  }
-
-  private addSingleIndex(index: string, keyOf: (obj: T) => string | undefined, basis?: (obj: T) => unknown): void {
-    this.register(index, {
-      basis,
-      keysOf: (o) => {
-        const v = keyOf(o);
-        return v === undefined ? [] : [v];
-      },
-      keyOf,
-      byValue: new Map(),
-    });
-  }
-
-  private register(index: string, idx: Index<T>): void {
+    const idx: Index<T> = { keysOf, basis, byValue: new Map() };
     this.indexes.set(index, idx);
     for (const s of this.cache.values()) this.indexAdd(idx, s);
   }
@@ -171,13 +187,17 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   }
 
   private add(o: T): Slot<T> {
-    const s: Slot<T> = { key: objectKey(o), obj: o };
+    const s: Slot<T> = { key: objectKey(o), obj: o, links: [] };
     this.cache.set(s.key, s);
     const ns = o.metadata.namespace;
     if (ns) {
       let m = this.byNamespace.get(ns);
       if (!m) this.byNamespace.set(ns, (m = new Map()));
       m.set(o.metadata.name ?? "", s);
+    }
+    for (const single of this.singles.values()) {
+      const v = single.keyOf(o);
+      if (v !== undefined) append(single, v, s);
     }
     for (const idx of this.indexes.values()) this.indexAdd(idx, s);
     for (const h of this.handlers) h.add?.(o);
@@ -189,52 +209,40 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     const cached = s.obj;
     const ns = cached.metadata.namespace;
     if (ns) this.byNamespace.get(ns)?.delete(cached.metadata.name ?? "");
-    for (const idx of this.indexes.values()) {
-      if (idx.keyOf) {
-        const v = idx.keyOf(cached);
-        if (v !== undefined) idx.byValue.get(v)?.delete(s.key);
-      } else for (const v of idx.keysOf(cached)) idx.byValue.get(v)?.delete(s.key);
-    }
+    for (const single of this.singles.values()) unlink(s, single.at);
+    for (const idx of this.indexes.values()) for (const v of idx.keysOf(cached)) idx.byValue.get(v)?.delete(s.key);
     this.cache.delete(s.key);
     for (const h of this.handlers) h.delete?.(o);
   }
 
   private indexAdd(idx: Index<T>, s: Slot<T>): void {
-    if (idx.keyOf) {
-      const v = idx.keyOf(s.obj);
-      if (v !== undefined) addTo(idx.byValue, v, s);
-      return;
-    }
     for (const v of idx.keysOf(s.obj)) addTo(idx.byValue, v, s);
   }
 
   /**
-   * unindex(old) then index(o), with one lookup per index when the value did not change. The
-   * standard single-valued indexes (nodeName, controller) move the key to the end of its entry,
-   * so those lists keep the order of last change, which controllers' stable sorts rely on; in
-   * the multi-valued indexes an object whose keys did not change keeps its entry (its slot
-   * already holds the new version), so a status change costs them nothing.
+   * unindex(old) then index(o). In the standard indexes a changed object moves to the tail of
+   * its value's list (the order of last change); in the custom ones an object whose keys did
+   * not change keeps its entry (its slot already holds the new version), so a status change
+   * costs them nothing.
    */
   private reindex(s: Slot<T>, old: T, o: T): void {
+    for (const single of this.singles.values()) {
+      const b = single.keyOf(o);
+      const a = single.basis !== undefined && single.basis(old) === single.basis(o) ? b : single.keyOf(old);
+      if (a !== undefined && a === b) moveToTail(s.links[single.at]!);
+      else {
+        unlink(s, single.at);
+        if (b !== undefined) append(single, b, s);
+      }
+    }
     const k = s.key;
     for (const idx of this.indexes.values()) {
-      const unchanged = idx.basis !== undefined && idx.basis(old) === idx.basis(o);
-      if (!idx.keyOf) {
-        if (unchanged) continue;
-        const before = idx.keysOf(old);
-        const after = idx.keysOf(o);
-        if (before === after || sameKeys(before, after)) continue;
-        for (const v of before) idx.byValue.get(v)?.delete(k);
-        for (const v of after) addTo(idx.byValue, v, s);
-        continue;
-      }
-      const b = idx.keyOf(o);
-      const a = unchanged ? b : idx.keyOf(old);
-      if (a !== undefined && a === b) moveToEnd(idx.byValue, a, s);
-      else {
-        if (a !== undefined) idx.byValue.get(a)?.delete(k);
-        if (b !== undefined) addTo(idx.byValue, b, s);
-      }
+      if (idx.basis !== undefined && idx.basis(old) === idx.basis(o)) continue;
+      const before = idx.keysOf(old);
+      const after = idx.keysOf(o);
+      if (before === after || sameKeys(before, after)) continue;
+      for (const v of before) idx.byValue.get(v)?.delete(k);
+      for (const v of after) addTo(idx.byValue, v, s);
     }
   }
 }
@@ -245,14 +253,42 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function moveToEnd<T>(byValue: Map<string, Map<string, Slot<T>>>, v: string, s: Slot<T>): void {
-  const m = byValue.get(v);
-  if (!m) {
-    byValue.set(v, new Map([[s.key, s]]));
-    return;
-  }
-  m.delete(s.key);
-  m.set(s.key, s);
+/** Appends the slot to the tail of `value`'s list in a standard index. */
+function append<T>(single: SingleIndex<T>, value: string, s: Slot<T>): void {
+  let list = single.lists.get(value);
+  if (!list) single.lists.set(value, (list = { head: undefined, tail: undefined }));
+  const link: Link<T> = { slot: s, list, prev: list.tail, next: undefined };
+  if (list.tail) list.tail.next = link;
+  else list.head = link;
+  list.tail = link;
+  s.links[single.at] = link;
+}
+
+/** Takes the slot out of its list in the standard index at `at` (if it is in one). */
+function unlink<T>(s: Slot<T>, at: number): void {
+  const link = s.links[at];
+  if (!link) return;
+  detach(link);
+  s.links[at] = undefined;
+}
+
+function detach<T>(link: Link<T>): void {
+  const list = link.list;
+  if (link.prev) link.prev.next = link.next;
+  else list.head = link.next;
+  if (link.next) link.next.prev = link.prev;
+  else list.tail = link.prev;
+  link.prev = link.next = undefined;
+}
+
+/** The object changed but kept its value: it becomes the last changed of its list. */
+function moveToTail<T>(link: Link<T>): void {
+  const list = link.list;
+  if (list.tail === link) return;
+  detach(link);
+  link.prev = list.tail;
+  list.tail!.next = link;
+  list.tail = link;
 }
 
 function addTo<T>(byValue: Map<string, Map<string, Slot<T>>>, v: string, s: Slot<T>): void {
