@@ -123,8 +123,9 @@ export function checkFieldSelector(kind: string, reqs: readonly FieldRequirement
 }
 
 /**
- * fieldSelectorMatches for one selector tested against many objects (a watch): the getters are
- * resolved once per kind instead of once per object and requirement.
+ * Whether an object satisfies every requirement (labels must have passed checkFieldSelector),
+ * as a predicate for one selector tested against many objects (a watch, a list): the getters
+ * are resolved once per kind instead of once per object and requirement.
  */
 export function fieldSelectorMatcher(reqs: readonly FieldRequirement[]): (obj: KubeObject) => boolean {
   let kind: string | undefined;
@@ -144,16 +145,4 @@ export function fieldSelectorMatcher(reqs: readonly FieldRequirement[]): (obj: K
     }
     return true;
   };
-}
-
-/** Whether an object satisfies every requirement (labels must have passed checkFieldSelector). */
-export function fieldSelectorMatches(obj: KubeObject, reqs: readonly FieldRequirement[]): boolean {
-  const fields = FIELDS[obj.kind] ?? META;
-  for (const r of reqs) {
-    const get = fields[r.field];
-    if (!get) return false;
-    const v = get(obj as unknown as Record<string, unknown>);
-    if (r.operator === "!=" ? v === r.value : v !== r.value) return false;
-  }
-  return true;
 }

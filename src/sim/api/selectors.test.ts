@@ -7,7 +7,7 @@ import {
   selectorToString,
   setSelectorMatches,
 } from "./selectors";
-import { checkFieldSelector, fieldSelectorMatches, parseFieldSelector } from "./fieldSelectors";
+import { checkFieldSelector, fieldSelectorMatcher, parseFieldSelector } from "./fieldSelectors";
 import type { Pod } from "./types";
 
 // Messages from k8s.io/apimachinery/pkg/labels/selector.go (Parser.parse, parseOperator,
@@ -93,9 +93,14 @@ describe("field selectors", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(checkFieldSelector("Pod", r.requirements)).toBeUndefined();
-    expect(fieldSelectorMatches(pod, r.requirements)).toBe(true);
+    const matches = fieldSelectorMatcher(r.requirements);
+    expect(matches(pod)).toBe(true);
+    expect(matches({ ...pod, status: { phase: "Pending" } } as Pod)).toBe(false);
+    // The same predicate on another kind resolves that kind's fields (a Node has no spec.nodeName).
+    expect(matches({ apiVersion: "v1", kind: "Node", metadata: { name: "worker-1" }, spec: {} } as never)).toBe(false);
+    expect(matches(pod)).toBe(true);
     const other = parseFieldSelector("spec.nodeName=worker-2");
-    expect(other.ok && fieldSelectorMatches(pod, other.requirements)).toBe(false);
+    expect(other.ok && fieldSelectorMatcher(other.requirements)(pod)).toBe(false);
   });
 
   it("rejects unsupported labels and malformed terms with the apiserver's text", () => {
