@@ -15,7 +15,9 @@ await build({
 });
 // A 64 MB young generation (V8's default tops out at 16 MB, sized for interactive pages): a
 // batch run allocates a message's worth of short-lived objects per event, and with the small
-// default most of them are copied at least once before they die.
-const node = [`--max-semi-space-size=64`];
+// default most of them are copied at least once before they die. A 1 GB initial heap: V8
+// starts small and grows the heap through full collections, several of them in a run that
+// ends up holding a few hundred MB of cluster objects.
+const node = [`--max-semi-space-size=64`, `--initial-heap-size=1024`];
 const run = spawnSync(process.execPath, [...node, `${outDir}/bench.js`, ...process.argv.slice(2)], { stdio: "inherit" });
 process.exit(run.status ?? 1);
