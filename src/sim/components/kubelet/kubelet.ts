@@ -68,7 +68,7 @@ export class Kubelet {
 
   constructor(private readonly o: KubeletOptions) {
     this.id = kubeletId(o.machine.name);
-    this.events = new EventRecorder("kubelet", () => this.eventTime ?? o.kernel.now);
+    this.events = this.newEventRecorder();
     this.podCidr = o.podCidr;
     this.ipPrefix = cidrPrefix(o.podCidr);
     this.status = new StatusManager({
@@ -99,6 +99,11 @@ export class Kubelet {
     };
   }
 
+  /** Events are stamped with the time they happened (a queued node event's, or now). */
+  private newEventRecorder(): EventRecorder {
+    return new EventRecorder("kubelet", () => this.eventTime ?? this.o.kernel.now);
+  }
+
   get nodeName(): string {
     return this.o.machine.name;
   }
@@ -123,7 +128,7 @@ export class Kubelet {
     this.lease = undefined;
     this.readySince = this.o.kernel.now;
     // A new process: a fresh event correlator, so repeats of the last boot's events are new Events.
-    this.events = new EventRecorder("kubelet", () => this.eventTime ?? this.o.kernel.now);
+    this.events = this.newEventRecorder();
     this.registeredNode = undefined;
     this.lastUnschedulable = false;
     this.nodeEvents.restart();
