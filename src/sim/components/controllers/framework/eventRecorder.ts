@@ -5,14 +5,27 @@ import type { EventFactory, PlannedCall } from "./plan";
 
 const CACHE_SIZE = 4096; // client-go's maxLruCacheEntries
 
-/** A correlation cache entry, linked from the least to the most recently used. */
+/**
+ * A correlation cache entry: what client-go's key is built from (object, type, reason, message)
+ * kept as the caller's own strings rather than joined into a fresh key, linked from the least
+ * to the most recently used.
+ */
 interface Seen {
-  key: string;
-  name: string;
-  namespace: string;
+  readonly uid: string;
+  readonly kind: string;
+  readonly objectNamespace: string;
+  readonly objectName: string;
+  readonly type: string;
+  readonly reason: string;
+  readonly message: string;
+  /** The Event's own name and namespace. */
+  readonly name: string;
+  readonly namespace: string;
   count: number;
   older?: Seen;
   newer?: Seen;
+  /** The next entry cached for the same object uid. */
+  sibling?: Seen;
 }
 
 const NO_CALLS: PlannedCall[] = [];
@@ -31,16 +44,14 @@ class EventCall implements PlannedCall {
     private readonly seen: Seen,
     /** The count this call records: 1 for a create. */
     private readonly count: number,
-    private readonly type: string,
-    private readonly reason: string,
-    private readonly what: string,
-    private readonly message: string,
   ) {}
 
   get why(): string {
-    const { recorder, reason, what } = this;
+    const { recorder, seen } = this;
+    const { reason } = seen;
+    const what = `${seen.kind} ${seen.objectName}`;
     return this.count === 1
-      ? `${recorder.component} records a ${this.type} event ${reason} on ${what}: "${this.message}".`
+      ? `${recorder.component} records a ${seen.type} event ${reason} on ${what}: "${seen.message}".`
       : `The ${reason} event on ${what} happened again, so ${recorder.component} bumps its count to ${this.count}.`;
   }
 
@@ -53,7 +64,7 @@ class EventCall implements PlannedCall {
 
   /** A repeat whose patch failed is forgotten (its Event may be gone): the next one creates it afresh. */
   onFailure(): PlannedCall[] {
-    if (this.count !== 1) this.recorder.forget(this.seen.key);
+    if (this.count !== 1) this.recorder.forget(this.seen);
     return NO_CALLS;
   }
 }
@@ -66,8 +77,10 @@ class EventCall implements PlannedCall {
  * never sent (its plan failed first) is created afresh next time.
  */
 export class EventRecorder implements EventFactory {
-  private readonly seen = new Map<string, Seen>();
-  /** LRU order without iterating the Map (whose deleted front entries each lookup would skip). */
+  /** Entries by object uid (each chained through `sibling`): a lookup hashes only the uid, a string the object already holds. */
+  private readonly byUid = new Map<string, Seen>();
+  private size = 0;
+  /** LRU order, oldest to newest. */
   private oldest: Seen | undefined;
   private newest: Seen | undefined;
   private seq = 0;
@@ -90,9 +103,11 @@ export class EventRecorder implements EventFactory {
     const m = obj.metadata;
     const now = this.clock();
     const ts = toTimestamp(now);
-    const cacheKey = [m.uid ?? "", obj.kind, m.namespace ?? "", m.name ?? "", type, reason, message].join("\u0000");
-    const what = `${obj.kind} ${m.name ?? ""}`;
-    const prev = this.seen.get(cacheKey);
+    const uid = m.uid ?? "";
+    const kind = obj.kind;
+    const objectNamespace = m.namespace ?? "";
+    const objectName = m.name ?? "";
+    const prev = this.find(this.byUid.get(uid), kind, objectNamespace, objectName, type, reason, message);
     if (prev) {
       const count = prev.count + 1;
       const request: ApiRequest = {
@@ -103,18 +118,18 @@ export class EventRecorder implements EventFactory {
         patchType: "strategic",
         body: { count, lastTimestamp: ts, message },
       };
-      return new EventCall(request, this, prev, count, type, reason, what, message);
+      return new EventCall(request, this, prev, count);
     }
     const namespace = m.namespace || "default";
-    const name = `${m.name ?? ""}.${this.nanosHex(now)}`;
+    const name = `${objectName}.${this.nanosHex(now)}`;
     const event: KubeEvent = {
       apiVersion: "v1",
       kind: "Event",
       metadata: { name, namespace },
       involvedObject: {
-        kind: obj.kind,
+        kind,
         namespace: m.namespace,
-        name: m.name ?? "",
+        name: objectName,
         uid: m.uid,
         apiVersion: obj.apiVersion,
       },
@@ -129,29 +144,64 @@ export class EventRecorder implements EventFactory {
       reportingInstance: "",
     };
     // Only an Event that was really created is patched next time (a skipped call records nothing).
-    const seen: Seen = { key: cacheKey, name, namespace, count: 1, older: undefined, newer: undefined };
-    return new EventCall({ verb: "create", resource: "events", namespace, body: event }, this, seen, 1, type, reason, what, message);
+    const seen: Seen = { uid, kind, objectNamespace, objectName, type, reason, message, name, namespace, count: 1, older: undefined, newer: undefined, sibling: undefined };
+    return new EventCall({ verb: "create", resource: "events", namespace, body: event }, this, seen, 1);
   }
 
   /** LRU insert: `seen` becomes its key's entry, most recently used; the oldest is dropped beyond client-go's 4096 entries. */
   touch(seen: Seen): void {
-    const cur = this.seen.get(seen.key);
+    const cur = this.lookup(seen);
     if (cur) this.unlink(cur);
     // A repeat's entry is usually still the cached one: only its place in the order changes.
-    if (cur !== seen) this.seen.set(seen.key, seen);
+    if (cur !== seen) {
+      if (cur) this.unchain(cur);
+      else this.size++;
+      seen.sibling = this.byUid.get(seen.uid);
+      this.byUid.set(seen.uid, seen);
+    }
     seen.older = this.newest;
     seen.newer = undefined;
     if (this.newest) this.newest.newer = seen;
     else this.oldest = seen;
     this.newest = seen;
-    if (this.seen.size > CACHE_SIZE) this.forget(this.oldest!.key);
+    if (this.size > CACHE_SIZE) this.remove(this.oldest!);
   }
 
-  forget(key: string): void {
-    const cur = this.seen.get(key);
-    if (!cur) return;
-    this.unlink(cur);
-    this.seen.delete(key);
+  /** Drops the entry cached under `seen`'s key (whichever entry that is now). */
+  forget(seen: Seen): void {
+    const cur = this.lookup(seen);
+    if (cur) this.remove(cur);
+  }
+
+  private lookup(s: Seen): Seen | undefined {
+    return this.find(this.byUid.get(s.uid), s.kind, s.objectNamespace, s.objectName, s.type, s.reason, s.message);
+  }
+
+  private find(first: Seen | undefined, kind: string, objectNamespace: string, objectName: string, type: string, reason: string, message: string): Seen | undefined {
+    for (let s = first; s; s = s.sibling) {
+      if (s.reason === reason && s.message === message && s.type === type && s.objectName === objectName && s.kind === kind && s.objectNamespace === objectNamespace) return s;
+    }
+    return undefined;
+  }
+
+  private remove(s: Seen): void {
+    this.unlink(s);
+    this.unchain(s);
+    this.size--;
+  }
+
+  /** Takes `s` out of its uid's chain. */
+  private unchain(s: Seen): void {
+    const first = this.byUid.get(s.uid)!;
+    if (first === s) {
+      if (s.sibling) this.byUid.set(s.uid, s.sibling);
+      else this.byUid.delete(s.uid);
+    } else {
+      let p = first;
+      while (p.sibling !== s) p = p.sibling!;
+      p.sibling = s.sibling;
+    }
+    s.sibling = undefined;
   }
 
   private unlink(s: Seen): void {
@@ -162,9 +212,20 @@ export class EventRecorder implements EventFactory {
     s.older = s.newer = undefined;
   }
 
-  /** Unix nanoseconds in hex, as client-go names events; a counter keeps same-ms names apart. */
+  /**
+   * Unix nanoseconds in hex, as client-go names events; a counter keeps same-ms names apart.
+   * Computed in two exact float parts (above and below bit 24) rather than with BigInt.
+   */
   private nanosHex(now: number): string {
-    const nanos = BigInt(EPOCH_MS + Math.floor(now)) * 1_000_000n + BigInt(Math.floor((now % 1) * 1_000_000)) + BigInt(this.seq++ % 1_000_000);
-    return nanos.toString(16);
+    const ms = EPOCH_MS + Math.floor(now);
+    const below = Math.floor((now % 1) * 1_000_000) + (this.seq++ % 1_000_000);
+    const msHigh = Math.floor(ms / LOW_SPAN);
+    // nanos = msHigh·10⁶·2²⁴ + low, every term below 2⁵³
+    const low = (ms - msHigh * LOW_SPAN) * 1_000_000 + below;
+    const high = msHigh * 1_000_000 + Math.floor(low / LOW_SPAN);
+    const rest = low % LOW_SPAN;
+    return high === 0 ? rest.toString(16) : high.toString(16) + rest.toString(16).padStart(6, "0");
   }
 }
+
+const LOW_SPAN = 2 ** 24;
