@@ -3,8 +3,8 @@ import type { ApiRequest } from "../../apiserver/request";
 import { splitKey, keyOf } from "../framework/keys";
 import { controllerRefTo } from "../framework/ownerRefs";
 import { NOTHING, type Plan, type PlannedCall, type ReconcileContext, type Reconciler } from "../framework/plan";
-import { newDaemonPod, LABEL_REVISION_HASH } from "./daemonPod";
-import { daemonSetActions, type DaemonSetStatus } from "./daemonSetActions";
+import { daemonPodSpec, newDaemonPod, LABEL_REVISION_HASH } from "./daemonPod";
+import { DaemonSetSyncState, type DaemonSetStatus } from "./daemonSetActions";
 import { revisionHash } from "./revisionHash";
 
 /** Kubernetes' name-suffix alphabet (no vowels, no 0/1/3 — nothing reads as a word). */
@@ -38,17 +38,25 @@ function sameStatus(a: DaemonSet["status"], b: DaemonSetStatus): boolean {
  */
 export class DaemonSetController implements Reconciler {
   readonly name = "daemonset-controller";
+  /** Each DaemonSet's state between syncs, by key. */
+  private readonly states = new Map<string, DaemonSetSyncState>();
 
   sync(key: string, ctx: ReconcileContext): Plan {
     const { namespace, name } = splitKey(key);
     const ds = ctx.lister<DaemonSet>("daemonsets").get(namespace, name);
-    if (!ds || ds.metadata.deletionTimestamp) return NOTHING;
+    if (!ds || ds.metadata.deletionTimestamp) {
+      this.states.delete(key);
+      return NOTHING;
+    }
     const uid = ds.metadata.uid ?? "";
     const hash = revisionHash(ds.spec.template);
+    const spec = daemonPodSpec(ds);
+    let state = this.states.get(key);
+    if (!state || state.uid !== uid || state.spec !== spec || state.hash !== hash) this.states.set(key, (state = new DaemonSetSyncState(uid, spec, hash)));
     const pods = ctx.lister<Pod>("pods").byIndex("controller", uid);
     const nodes = ctx.lister<Node>("nodes").list();
     const satisfied = ctx.expectations.satisfied(key);
-    const actions = daemonSetActions(ds, nodes, pods, hash, ctx.now, satisfied);
+    const actions = state.actions(ds, nodes, pods, ctx.now, satisfied);
     const calls: PlannedCall[] = [];
 
     const revision = this.revisionCall(ds, hash, ctx);
