@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { KubeEvent, ReplicaSet } from "../../../api";
+import type { KubeEvent, KubeObject, ReplicaSet } from "../../../api";
+import { Rng } from "../../../runtime";
 import { EventRecorder } from "./eventRecorder";
 
 const rs: ReplicaSet = {
@@ -90,5 +91,52 @@ describe("EventRecorder", () => {
     const r = new EventRecorder("node-controller", () => 0);
     const call = r.normal({ apiVersion: "v1", kind: "Node", metadata: { name: "worker-1" } }, "RegisteredNode", "Node worker-1 event: Registered Node worker-1 in Controller");
     expect(call.request.namespace).toBe("default");
+  });
+
+  it("correlates like one LRU map keyed by object, type, reason and message", () => {
+    // The reference: client-go's cache as a Map in recency order, keyed by the joined key.
+    const ref = new Map<string, string>();
+    const counts = new Map<string, number>(); // by Event name: the count each cache entry holds
+    const rng = new Rng(7);
+    const r = new EventRecorder("replicaset-controller", () => 0);
+    const objects: KubeObject[] = [
+      rs,
+      { ...rs, metadata: { ...rs.metadata, name: "other" } }, // same uid, another name
+      { ...rs, kind: "Deployment" },
+      { apiVersion: "v1", kind: "Node", metadata: { name: "worker-1" } }, // no uid
+    ];
+    const pending: { call: ReturnType<EventRecorder["normal"]>; key: string }[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      const obj = objects[rng.int(0, objects.length - 1)];
+      const warning = rng.int(0, 3) === 0;
+      const reason = rng.int(0, 1) ? "SuccessfulCreate" : "FailedCreate";
+      const message = `m${rng.int(0, 2999)}`;
+      const key = [obj.metadata.uid ?? "", obj.kind, obj.metadata.namespace ?? "", obj.metadata.name, warning ? "Warning" : "Normal", reason, message].join("/");
+      const call = warning ? r.warning(obj, reason, message) : r.normal(obj, reason, message);
+      const hit = ref.get(key);
+      expect(call.request.verb).toBe(hit ? "patch" : "create");
+      if (hit) {
+        expect(call.request.name).toBe(hit);
+        expect((call.request.body as { count: number }).count).toBe(counts.get(hit)! + 1);
+      }
+      pending.push({ call, key });
+      // Responses arrive later and in any order; some calls fail, some are never sent.
+      while (pending.length > rng.int(0, 5)) {
+        const { call: c, key: k } = pending.splice(rng.int(0, pending.length - 1), 1)[0];
+        const outcome = rng.int(0, 9);
+        const count = c.request.verb === "create" ? 1 : (c.request.body as { count: number }).count;
+        const name = c.request.verb === "create" ? (c.request.body as KubeEvent).metadata.name! : c.request.name!;
+        if (outcome < 7) {
+          c.followUp?.({ ok: true, status: 200 });
+          counts.set(name, Math.max(counts.get(name) ?? 0, count));
+          ref.delete(k);
+          ref.set(k, name);
+          if (ref.size > 4096) ref.delete(ref.keys().next().value!);
+        } else if (outcome < 9) {
+          c.onFailure?.({ apiVersion: "v1", kind: "Status", status: "Failure", message: "x", reason: "NotFound", code: 404 });
+          if (count !== 1) ref.delete(k);
+        }
+      }
+    }
   });
 });

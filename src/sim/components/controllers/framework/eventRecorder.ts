@@ -24,7 +24,7 @@ interface Seen {
   count: number;
   older?: Seen;
   newer?: Seen;
-  /** The next entry cached for the same object uid. */
+  /** The next entry cached for the same object uid and message. */
   sibling?: Seen;
 }
 
@@ -77,8 +77,12 @@ class EventCall implements PlannedCall {
  * never sent (its plan failed first) is created afresh next time.
  */
 export class EventRecorder implements EventFactory {
-  /** Entries by object uid (each chained through `sibling`): a lookup hashes only the uid, a string the object already holds. */
-  private readonly byUid = new Map<string, Seen>();
+  /**
+   * Entries by object uid, then message (each chained through `sibling` for the rest of the
+   * key): no key string is built, and one object's many messages (a ReplicaSet's "Created pod: …")
+   * are told apart by a hash rather than compared one by one.
+   */
+  private readonly byUid = new Map<string, Map<string, Seen>>();
   private size = 0;
   /** LRU order, oldest to newest. */
   private oldest: Seen | undefined;
@@ -107,7 +111,7 @@ export class EventRecorder implements EventFactory {
     const kind = obj.kind;
     const objectNamespace = m.namespace ?? "";
     const objectName = m.name ?? "";
-    const prev = this.find(this.byUid.get(uid), kind, objectNamespace, objectName, type, reason, message);
+    const prev = this.find(this.byUid.get(uid)?.get(message), kind, objectNamespace, objectName, type, reason);
     if (prev) {
       const count = prev.count + 1;
       const request: ApiRequest = {
@@ -156,8 +160,10 @@ export class EventRecorder implements EventFactory {
     if (cur !== seen) {
       if (cur) this.unchain(cur);
       else this.size++;
-      seen.sibling = this.byUid.get(seen.uid);
-      this.byUid.set(seen.uid, seen);
+      let byMessage = this.byUid.get(seen.uid);
+      if (!byMessage) this.byUid.set(seen.uid, (byMessage = new Map()));
+      seen.sibling = byMessage.get(seen.message);
+      byMessage.set(seen.message, seen);
     }
     seen.older = this.newest;
     seen.newer = undefined;
@@ -174,12 +180,12 @@ export class EventRecorder implements EventFactory {
   }
 
   private lookup(s: Seen): Seen | undefined {
-    return this.find(this.byUid.get(s.uid), s.kind, s.objectNamespace, s.objectName, s.type, s.reason, s.message);
+    return this.find(this.byUid.get(s.uid)?.get(s.message), s.kind, s.objectNamespace, s.objectName, s.type, s.reason);
   }
 
-  private find(first: Seen | undefined, kind: string, objectNamespace: string, objectName: string, type: string, reason: string, message: string): Seen | undefined {
+  private find(first: Seen | undefined, kind: string, objectNamespace: string, objectName: string, type: string, reason: string): Seen | undefined {
     for (let s = first; s; s = s.sibling) {
-      if (s.reason === reason && s.message === message && s.type === type && s.objectName === objectName && s.kind === kind && s.objectNamespace === objectNamespace) return s;
+      if (s.reason === reason && s.type === type && s.objectName === objectName && s.kind === kind && s.objectNamespace === objectNamespace) return s;
     }
     return undefined;
   }
@@ -190,11 +196,13 @@ export class EventRecorder implements EventFactory {
     this.size--;
   }
 
-  /** Takes `s` out of its uid's chain. */
+  /** Takes `s` out of its chain. */
   private unchain(s: Seen): void {
-    const first = this.byUid.get(s.uid)!;
+    const byMessage = this.byUid.get(s.uid)!;
+    const first = byMessage.get(s.message)!;
     if (first === s) {
-      if (s.sibling) this.byUid.set(s.uid, s.sibling);
+      if (s.sibling) byMessage.set(s.message, s.sibling);
+      else if (byMessage.size > 1) byMessage.delete(s.message);
       else this.byUid.delete(s.uid);
     } else {
       let p = first;
@@ -214,18 +222,27 @@ export class EventRecorder implements EventFactory {
 
   /**
    * Unix nanoseconds in hex, as client-go names events; a counter keeps same-ms names apart.
-   * Computed in two exact float parts (above and below bit 24) rather than with BigInt.
+   * Computed in exact float parts of 24 bits (six hex digits each) rather than with BigInt.
    */
   private nanosHex(now: number): string {
     const ms = EPOCH_MS + Math.floor(now);
     const below = Math.floor((now % 1) * 1_000_000) + (this.seq++ % 1_000_000);
-    const msHigh = Math.floor(ms / LOW_SPAN);
+    const msHigh = Math.floor(ms / SPAN);
     // nanos = msHigh·10⁶·2²⁴ + low, every term below 2⁵³
-    const low = (ms - msHigh * LOW_SPAN) * 1_000_000 + below;
-    const high = msHigh * 1_000_000 + Math.floor(low / LOW_SPAN);
-    const rest = low % LOW_SPAN;
-    return high === 0 ? rest.toString(16) : high.toString(16) + rest.toString(16).padStart(6, "0");
+    const low = (ms - msHigh * SPAN) * 1_000_000 + below;
+    const high = msHigh * 1_000_000 + Math.floor(low / SPAN);
+    const top = Math.floor(high / SPAN);
+    const mid = high % SPAN;
+    const rest = low % SPAN;
+    if (top > 0) return top.toString(16) + hex6(mid) + hex6(rest);
+    return mid > 0 ? mid.toString(16) + hex6(rest) : rest.toString(16);
   }
 }
 
-const LOW_SPAN = 2 ** 24;
+const SPAN = 2 ** 24;
+const HEX = "0123456789abcdef";
+
+/** Six hex digits of a number below 2²⁴. */
+function hex6(v: number): string {
+  return HEX[(v >>> 20) & 15] + HEX[(v >>> 16) & 15] + HEX[(v >>> 12) & 15] + HEX[(v >>> 8) & 15] + HEX[(v >>> 4) & 15] + HEX[v & 15];
+}
