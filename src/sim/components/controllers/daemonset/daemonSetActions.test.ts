@@ -56,7 +56,7 @@ function randomPod(rng: Rng, name: string, nodeNames: string[]): Pod {
 
 describe("DaemonSetSyncState", () => {
   it("gives daemonSetActions' result through any sequence of node and pod changes", () => {
-    for (let seed = 1; seed <= 40; seed++) {
+    for (let seed = 1; seed <= 20; seed++) {
       const rng = new Rng(seed);
       let ds = daemonSet(0, false);
       let state = new DaemonSetSyncState("ds-uid", daemonPodSpec(ds), HASH);
@@ -99,13 +99,9 @@ describe("DaemonSetSyncState", () => {
         const got = state.actions(ds, [...nodes], [...pods], now, satisfied);
         const want = daemonSetActions(ds, nodes, pods, HASH, now, satisfied);
         expect(got.status).toEqual(want.status);
-        expect(got.createOn.length).toBe(want.createOn.length);
-        got.createOn.forEach((n, i) => expect(n).toBe(want.createOn[i]));
-        expect(got.deletePods.length).toBe(want.deletePods.length);
-        got.deletePods.forEach((d, i) => {
-          expect(d.pod).toBe(want.deletePods[i].pod);
-          expect(d.reason).toBe(want.deletePods[i].reason);
-        });
+        expect(got.createOn.length === want.createOn.length && got.createOn.every((n, i) => n === want.createOn[i])).toBe(true);
+        const sameDeletes = got.deletePods.length === want.deletePods.length && got.deletePods.every((d, i) => d.pod === want.deletePods[i].pod && d.reason === want.deletePods[i].reason);
+        expect(sameDeletes).toBe(true);
       }
     }
   });

@@ -1,5 +1,5 @@
 export { replicaSetController } from "./replicaSetDefinition";
-export { replicaSetReconciler, syncReplicaSet, activePodsOf, BURST_REPLICAS } from "./replicaSetController";
+export { ReplicaSetReconciler, syncReplicaSet, activePodsOf, BURST_REPLICAS } from "./replicaSetController";
 export { podsToDelete } from "./podsToDelete";
 export { podFromTemplate } from "./podFromTemplate";
 export { calculateStatus } from "./replicaSetStatus";

@@ -1,10 +1,9 @@
 import type { Pod, ReplicaSet } from "../../../api";
 import {
   controllerOf,
-  isPodActive,
+  isPodAvailable,
   keyFor,
   splitKey,
-  selectorMatches,
   NOTHING,
   type Plan,
   type PlannedCall,
@@ -13,7 +12,8 @@ import {
 } from "../framework";
 import { podFromTemplate } from "./podFromTemplate";
 import { podsToDelete } from "./podsToDelete";
-import { calculateStatus, nextAvailableIn, statusEquals } from "./replicaSetStatus";
+import { PodClaims } from "./podClaims";
+import { nextAvailableIn, statusEquals, statusOf } from "./replicaSetStatus";
 
 /** --kube-api-burst style cap on creates/deletes per sync (the real burstReplicas). */
 export const BURST_REPLICAS = 500;
@@ -25,25 +25,7 @@ function ownedPods(rs: ReplicaSet, ctx: ReconcileContext): Pod[] {
 
 /** The active pods a ReplicaSet controls and whose labels still match its selector. */
 export function activePodsOf(rs: ReplicaSet, ctx: ReconcileContext): Pod[] {
-  return claimPods(rs, ownedPods(rs, ctx)).active;
-}
-
-/**
- * One pass over the owned pods (each matched against the selector once): the active ones that
- * match, and those not being deleted that no longer match, which the ReplicaSet lets go of
- * (ClaimPods' release).
- */
-function claimPods(rs: ReplicaSet, owned: readonly Pod[]): { active: Pod[]; release: Pod[] } {
-  const { selector } = rs.spec;
-  const namespace = rs.metadata.namespace;
-  const active: Pod[] = [];
-  const release: Pod[] = [];
-  for (const p of owned) {
-    if (selectorMatches(selector, p.metadata.labels)) {
-      if (p.metadata.namespace === namespace && isPodActive(p)) active.push(p);
-    } else if (p.metadata.deletionTimestamp === undefined) release.push(p);
-  }
-  return { active, release };
+  return new PodClaims().claim("", rs, ownedPods(rs, ctx)).active;
 }
 
 function releaseCalls(rs: ReplicaSet, pods: Pod[]): PlannedCall[] {
@@ -105,12 +87,19 @@ function deleteCalls(rs: ReplicaSet, victims: Pod[], have: number, ctx: Reconcil
   }));
 }
 
-/** syncReplicaSet: make the number of active pods match spec.replicas, then record status. */
-export function syncReplicaSet(key: string, ctx: ReconcileContext): Plan {
+/**
+ * syncReplicaSet: make the number of active pods match spec.replicas, then record status.
+ * `claims` carries what earlier syncs found of each pod (a fresh one finds everything anew).
+ */
+export function syncReplicaSet(key: string, ctx: ReconcileContext, claims = new PodClaims()): Plan {
   const { namespace, name } = splitKey(key);
   const rs = ctx.lister<ReplicaSet>("replicasets").get(namespace, name);
-  if (!rs) return NOTHING;
-  const { active: pods, release } = claimPods(rs, ownedPods(rs, ctx));
+  if (!rs) {
+    claims.forget(key);
+    return NOTHING;
+  }
+  const claim = claims.claim(key, rs, ownedPods(rs, ctx));
+  const { active: pods, release } = claim;
   const want = rs.spec.replicas ?? 1;
   const plan: Plan = { calls: [] };
 
@@ -133,7 +122,10 @@ export function syncReplicaSet(key: string, ctx: ReconcileContext): Plan {
     }
   }
 
-  const status = calculateStatus(rs, pods, ctx.now);
+  const minReady = rs.spec.minReadySeconds ?? 0;
+  // Without minReadySeconds a ready pod is available.
+  const available = minReady <= 0 ? claim.ready : pods.reduce((n, p) => (isPodAvailable(p, minReady, ctx.now) ? n + 1 : n), 0);
+  const status = statusOf(rs, pods.length, claim.fullyLabeled, claim.ready, available);
   if (!statusEquals(rs.status, status)) {
     plan.after = [
       {
@@ -155,4 +147,12 @@ export function syncReplicaSet(key: string, ctx: ReconcileContext): Plan {
   return plan;
 }
 
-export const replicaSetReconciler: Reconciler = { name: "replicaset-controller", sync: syncReplicaSet };
+/** The ReplicaSet controller's reconciler, with its own memory of the pods it has claimed. */
+export class ReplicaSetReconciler implements Reconciler {
+  readonly name = "replicaset-controller";
+  private readonly claims = new PodClaims();
+
+  sync(key: string, ctx: ReconcileContext): Plan {
+    return syncReplicaSet(key, ctx, this.claims);
+  }
+}

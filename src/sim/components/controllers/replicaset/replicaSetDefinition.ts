@@ -1,6 +1,6 @@
 import type { OwnerReference, Pod, ReplicaSet } from "../../../api";
 import { controllerOf, keyFor, keyOf, podReadySince, type ControllerDefinition, type ControllerRunner, type Informer } from "../framework";
-import { replicaSetReconciler } from "./replicaSetController";
+import { ReplicaSetReconciler } from "./replicaSetController";
 
 /** The ReplicaSet a pod's controller reference points at (same uid), if it still exists. */
 function ownerKey(pod: Pod, rsInformer: Informer<ReplicaSet>): string | undefined {
@@ -46,7 +46,7 @@ export const replicaSetController: ControllerDefinition = {
   create(setup) {
     const replicaSets = setup.informer<ReplicaSet>("replicasets");
     const pods = setup.informer<Pod>("pods");
-    const runner: ControllerRunner = setup.run(replicaSetReconciler, { workers: 5 });
+    const runner: ControllerRunner = setup.run(new ReplicaSetReconciler(), { workers: 5 });
 
     replicaSets.addHandler({
       add: (rs) => runner.enqueue(keyOf(rs)),

@@ -18,8 +18,13 @@ export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], now: numbe
       if (minReady <= 0 || isPodAvailable(p, minReady, now)) available++;
     }
   }
+  return statusOf(rs, pods.length, fullyLabeled, ready, available);
+}
+
+/** The status with these counts. */
+export function statusOf(rs: ReplicaSet, replicas: number, fullyLabeled: number, ready: number, available: number): ReplicaSetStatus {
   // As serialised: `replicas` always, the other counts only when non-zero (omitempty).
-  const status: ReplicaSetStatus = { replicas: pods.length };
+  const status: ReplicaSetStatus = { replicas };
   if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
   if (ready) status.readyReplicas = ready;
   if (available) status.availableReplicas = available;
