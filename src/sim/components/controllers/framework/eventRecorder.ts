@@ -154,16 +154,13 @@ export class EventRecorder implements EventFactory {
 
   /** LRU insert: `seen` becomes its key's entry, most recently used; the oldest is dropped beyond client-go's 4096 entries. */
   touch(seen: Seen): void {
-    const cur = this.lookup(seen);
-    if (cur) this.unlink(cur);
+    const byMessage = this.byUid.get(seen.uid);
+    const cur = this.find(byMessage?.get(seen.message), seen.kind, seen.objectNamespace, seen.objectName, seen.type, seen.reason);
     // A repeat's entry is usually still the cached one: only its place in the order changes.
-    if (cur !== seen) {
-      if (cur) this.unchain(cur);
-      else this.size++;
-      let byMessage = this.byUid.get(seen.uid);
-      if (!byMessage) this.byUid.set(seen.uid, (byMessage = new Map()));
-      seen.sibling = byMessage.get(seen.message);
-      byMessage.set(seen.message, seen);
+    if (cur === seen) this.unlink(seen);
+    else {
+      if (cur) this.remove(cur);
+      this.insert(seen, cur ? this.byUid.get(seen.uid) : byMessage);
     }
     seen.older = this.newest;
     seen.newer = undefined;
@@ -171,6 +168,14 @@ export class EventRecorder implements EventFactory {
     else this.oldest = seen;
     this.newest = seen;
     if (this.size > CACHE_SIZE) this.remove(this.oldest!);
+  }
+
+  /** Adds `seen` to its uid's entries (`byMessage`, when it has some). */
+  private insert(seen: Seen, byMessage: Map<string, Seen> | undefined): void {
+    if (!byMessage) this.byUid.set(seen.uid, (byMessage = new Map()));
+    seen.sibling = byMessage.get(seen.message);
+    byMessage.set(seen.message, seen);
+    this.size++;
   }
 
   /** Drops the entry cached under `seen`'s key (whichever entry that is now). */
