@@ -4,7 +4,7 @@ import type { ComponentId } from "../../../runtime/trace";
 import type { ApiClient } from "../../client";
 import { ControllerExpectations } from "./expectations";
 import { EventRecorder } from "./eventRecorder";
-import { executePlan } from "./planExecutor";
+import { executePlan, type PlanResult } from "./planExecutor";
 import type { Lister, Plan, PlannedCall, ReconcileContext, Reconciler } from "./plan";
 import { WorkQueue } from "./workQueue";
 
@@ -23,6 +23,8 @@ export interface RunnerOptions {
   /** Virtual ms a sync takes before its plan is sent. */
   processingMs?: number;
 }
+
+const NOTHING_SENT: PlanResult = Object.freeze({ ok: true, errors: [] }) as PlanResult;
 
 /** How often a controller whose caches have not synced yet looks again (WaitForCacheSync polls every 100 ms). */
 const SYNC_POLL_MS = 100;
@@ -121,6 +123,8 @@ export class ControllerRunner {
     }
     if (plan.calls.length > 0 || (plan.after?.length ?? 0) > 0) this.narrate(key, plan);
     this.raiseExpectations(plan);
+    // Most syncs find nothing to do: finish at once, without the hooks and callback of a plan in flight.
+    if (plan.calls.length === 0 && (plan.after?.length ?? 0) === 0) return this.finished(key, plan, NOTHING_SENT);
     executePlan(
       this.opts.client,
       plan,
@@ -128,22 +132,25 @@ export class ControllerRunner {
         failed: (call) => this.lowerExpectation(plan, call),
         skipped: (call) => this.lowerExpectation(plan, call),
       },
-      (result) => {
-        if (!this.running) return;
-        if (!result.ok) {
-          const first = result.errors[0];
-          this.requeueWithBackoff(key, `${first.error.reason || first.error.code}: ${first.error.message}`);
-        } else {
-          this.queue.forget(key);
-          if (plan.requeue) this.queue.addRateLimited(key);
-          if (plan.requeueAfterMs !== undefined) this.queue.addAfter(key, plan.requeueAfterMs);
-          if (plan.resyncAfterMs !== undefined) this.queue.addAfter(key, plan.resyncAfterMs, { background: true });
-        }
-        this.active--;
-        this.queue.done(key);
-        this.pump();
-      },
+      (result) => this.finished(key, plan, result),
     );
+  }
+
+  /** The plan's calls are done: forget the key's back-off or retry it, then hand out the next key. */
+  private finished(key: string, plan: Plan, result: PlanResult): void {
+    if (!this.running) return;
+    if (!result.ok) {
+      const first = result.errors[0];
+      this.requeueWithBackoff(key, `${first.error.reason || first.error.code}: ${first.error.message}`);
+    } else {
+      this.queue.forget(key);
+      if (plan.requeue) this.queue.addRateLimited(key);
+      if (plan.requeueAfterMs !== undefined) this.queue.addAfter(key, plan.requeueAfterMs);
+      if (plan.resyncAfterMs !== undefined) this.queue.addAfter(key, plan.resyncAfterMs, { background: true });
+    }
+    this.active--;
+    this.queue.done(key);
+    this.pump();
   }
 
   private requeueWithBackoff(key: string, error: string): void {
