@@ -58,10 +58,10 @@ export class NodeLifecycleController implements Reconciler {
 
   /** processPod: a pod bound to a node that is not Ready is marked not ready at once. */
   private processPod(key: string, ctx: ReconcileContext): Plan {
-    const [ns, name] = key.split("/");
-    const pod = ctx.lister<Pod>("pods").get(ns, name);
+    const slash = key.indexOf("/");
+    const pod = ctx.lister<Pod>("pods").get(key.slice(0, slash), key.slice(slash + 1));
     const nodeName = pod?.spec.nodeName;
-    if (!pod || !nodeName || !this.health.has(nodeName)) return NOTHING;
+    if (!pod || !nodeName) return NOTHING;
     const ready = this.health.get(nodeName)?.savedReady;
     if (!ready || ready.status === "True") return NOTHING;
     return { calls: this.markPodsNotReady([pod], nodeName, ctx), execution: "concurrent" };
