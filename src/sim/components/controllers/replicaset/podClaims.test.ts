@@ -53,7 +53,7 @@ describe("PodClaims", () => {
       const active = pods.filter((p) => matching.has(p) && p.metadata.namespace === "default" && isPodActive(p));
       const release = pods.filter((p) => !matching.has(p) && !p.metadata.deletionTimestamp);
       const status = calculateStatus(rs, active, 0);
-      const same = (a: Pod[], b: Pod[]) => a.length === b.length && a.every((p, i) => p === b[i]);
+      const same = (a: readonly Pod[], b: readonly Pod[]) => a.length === b.length && a.every((p, i) => p === b[i]);
       expect(same(got.active, active) && same(got.release, release)).toBe(true);
       expect([got.fullyLabeled, got.ready]).toEqual([status.fullyLabeledReplicas ?? 0, status.readyReplicas ?? 0]);
     }

@@ -8,10 +8,12 @@ const LIVE = 4; // not being deleted
 const FULLY_LABELED = 8; // it carries every template label
 const READY = 16;
 
+const NO_PODS: readonly Pod[] = [];
+
 /** One pass over the owned pods: ClaimPods' active and released pods, and the counts calculateStatus takes from the active ones. */
 export interface Claim {
   active: Pod[];
-  release: Pod[];
+  release: readonly Pod[];
   fullyLabeled: number;
   ready: number;
 }
@@ -41,7 +43,7 @@ export class PodClaims {
     const last = s.pods;
     const bits = s.bits;
     const active: Pod[] = [];
-    const release: Pod[] = [];
+    let release: Pod[] | undefined; // rarely any: made on the first
     let fullyLabeled = 0;
     let ready = 0;
     // `j` only moves forward and stays at or past `i`, so bits[i] is written after bits[j] was read.
@@ -57,10 +59,10 @@ export class PodClaims {
           if (b & FULLY_LABELED) fullyLabeled++;
           if (b & READY) ready++;
         }
-      } else if (b & LIVE) release.push(p);
+      } else if (b & LIVE) (release ??= []).push(p);
     }
     s.pods = owned;
-    return { active, release, fullyLabeled, ready };
+    return { active, release: release ?? NO_PODS, fullyLabeled, ready };
   }
 
   forget(key: string): void {

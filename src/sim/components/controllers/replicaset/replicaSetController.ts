@@ -28,7 +28,7 @@ export function activePodsOf(rs: ReplicaSet, ctx: ReconcileContext): Pod[] {
   return new PodClaims().claim("", rs, ownedPods(rs, ctx)).active;
 }
 
-function releaseCalls(rs: ReplicaSet, pods: Pod[]): PlannedCall[] {
+function releaseCalls(rs: ReplicaSet, pods: readonly Pod[]): PlannedCall[] {
   return pods.map((pod) => ({
     request: {
       verb: "patch",
