@@ -121,10 +121,11 @@ export class ControllerRunner {
       this.queue.done(key);
       return this.pump();
     }
-    if (plan.calls.length > 0 || (plan.after?.length ?? 0) > 0) this.narrate(key, plan);
+    const sends = plan.calls.length > 0 || (plan.after?.length ?? 0) > 0;
+    if (sends) this.narrate(key, plan);
     this.raiseExpectations(plan);
     // Most syncs find nothing to do: finish at once, without the hooks and callback of a plan in flight.
-    if (plan.calls.length === 0 && (plan.after?.length ?? 0) === 0) return this.finished(key, plan, NOTHING_SENT);
+    if (!sends) return this.finished(key, plan, NOTHING_SENT);
     executePlan(
       this.opts.client,
       plan,
