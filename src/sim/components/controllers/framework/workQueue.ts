@@ -1,6 +1,9 @@
 import type { Kernel, Timer } from "../../../runtime";
 import { ItemExponentialRateLimiter } from "./rateLimiter";
 
+const DIRTY = 1; // waiting to be processed (queued, or to be queued again at `done`)
+const PROCESSING = 2;
+
 /**
  * client-go's rate-limiting work queue over virtual time:
  * - a key waiting in the queue is stored once however often it is added (dedup);
@@ -12,8 +15,9 @@ import { ItemExponentialRateLimiter } from "./rateLimiter";
 export class WorkQueue {
   private readonly queue: string[] = [];
   private head = 0;
-  private readonly dirty = new Set<string>();
-  private readonly processing = new Set<string>();
+  /** DIRTY and PROCESSING bits by key (client-go's dirty and processing sets, one lookup for both). */
+  private readonly states = new Map<string, number>();
+  private processing = 0;
   private readonly waiting = new Map<string, { at: number; timer: Timer }>();
   private readonly limiter: ItemExponentialRateLimiter;
   private shutDown = false;
@@ -34,13 +38,15 @@ export class WorkQueue {
 
   /** Keys being processed. */
   get inFlight(): number {
-    return this.processing.size;
+    return this.processing;
   }
 
   add(key: string): void {
-    if (this.shutDown || this.dirty.has(key)) return;
-    this.dirty.add(key);
-    if (this.processing.has(key)) return;
+    if (this.shutDown) return;
+    const state = this.states.get(key) ?? 0;
+    if (state & DIRTY) return;
+    this.states.set(key, state | DIRTY);
+    if (state & PROCESSING) return;
     this.queue.push(key);
     this.onReady();
   }
@@ -53,14 +59,20 @@ export class WorkQueue {
       this.queue.splice(0, this.head);
       this.head = 0;
     }
-    this.dirty.delete(key);
-    this.processing.add(key);
+    this.states.set(key, PROCESSING);
+    this.processing++;
     return key;
   }
 
   done(key: string): void {
-    this.processing.delete(key);
-    if (this.dirty.has(key) && !this.shutDown) {
+    const state = this.states.get(key) ?? 0;
+    if (state & PROCESSING) this.processing--;
+    if (!(state & DIRTY)) {
+      this.states.delete(key);
+      return;
+    }
+    this.states.set(key, DIRTY);
+    if (!this.shutDown) {
       this.queue.push(key);
       this.onReady();
     }
@@ -110,6 +122,10 @@ export class WorkQueue {
     this.waiting.clear();
     this.queue.length = 0;
     this.head = 0;
-    this.dirty.clear();
+    // Keys still being processed stay counted until their `done`.
+    for (const [key, state] of this.states) {
+      if (state & PROCESSING) this.states.set(key, PROCESSING);
+      else this.states.delete(key);
+    }
   }
 }
