@@ -70,6 +70,19 @@ describe("WorkQueue", () => {
     expect(k.busy).toBe(false);
   });
 
+  it("counts a key in flight until its done, through a shutdown", () => {
+    const q = new WorkQueue(new Kernel(1));
+    q.add("a");
+    q.add("b");
+    expect(q.get()).toBe("a");
+    q.add("a");
+    expect(q.inFlight).toBe(1);
+    q.shutdown();
+    expect(q.inFlight).toBe(1);
+    q.done("a");
+    expect([q.inFlight, q.length]).toEqual([0, 0]);
+  });
+
   it("calls onReady when a key becomes available", () => {
     let ready = 0;
     const q = new WorkQueue(new Kernel(1), () => ready++);
