@@ -39,18 +39,20 @@ export interface ScheduleContext {
   readonly percentageOfNodesToScore?: number;
   /** Scratch buffers reused across cycles (nothing in a result points at them). */
   readonly feasible: NodeInfo[];
+  /** The feasible nodes' ids, same order (its first `feasible.length` entries). */
+  feasibleIds: Int32Array;
   scratch: Float64Array;
   /** Where results' score arrays are carved from. */
   readonly arrays: ScoreArrayPool;
 }
 
 export function createScheduleContext(plugins: PluginSet, rng: ScheduleContext["rng"], percentageOfNodesToScore = 0): ScheduleContext {
-  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore, feasible: [], scratch: new Float64Array(64), arrays: new ScoreArrayPool() };
+  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore, feasible: [], feasibleIds: new Int32Array(64), scratch: new Float64Array(64), arrays: new ScoreArrayPool() };
 }
 
 interface Run {
   readonly plugin: PluginName;
-  readonly filter: (node: NodeInfo) => FilterStatus | null;
+  readonly filter: (node: NodeInfo, id: number) => FilterStatus | null;
 }
 
 const NO_COLUMNS: readonly ScoreColumn[] = [];
@@ -128,10 +130,12 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
   }
   let nodes = allNodes;
   let order = snapshot.nodeNames();
+  let ids = snapshot.nodeIds();
   let absentStatus: FilterStatus | undefined;
   if (restrict) {
     nodes = [...restrict].map((n) => snapshot.node(n)).filter((n): n is NodeInfo => n !== undefined);
     order = nodes.map((n) => n.name);
+    ids = Int32Array.from(nodes, (n) => n.id);
     absentStatus = status(restrictedBy[0], "UnschedulableAndUnresolvable", `node(s) didn't satisfy plugin(s) [${[...restrictedBy].sort().join(" ")}]`);
   }
 
@@ -141,20 +145,27 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
   const failures: FilterStatus[] = [];
   const feasible = ctx.feasible;
   feasible.length = 0;
+  if (ctx.feasibleIds.length < toFind) ctx.feasibleIds = new Int32Array(Math.max(toFind, ctx.feasibleIds.length * 2));
+  const feasibleIds = ctx.feasibleIds;
   const start = nodes.length > 0 ? ctx.nextStartNodeIndex % nodes.length : 0;
   let evaluated = 0;
   for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
-    const node = nodes[(start + i) % nodes.length];
+    const at = (start + i) % nodes.length;
+    const node = nodes[at];
+    const id = ids[at];
     let verdict: FilterStatus | null = null;
     for (let r = 0; r < runs.length; r++) {
-      verdict = runs[r].filter(node);
+      verdict = runs[r].filter(node, id);
       if (verdict) break;
     }
     evaluated++;
     if (verdict) {
       failedAt.push(i);
       failures.push(verdict);
-    } else feasible.push(node);
+    } else {
+      feasibleIds[feasible.length] = id;
+      feasible.push(node);
+    }
   }
   ctx.nextStartNodeIndex = (ctx.nextStartNodeIndex + evaluated) % allNodes.length;
 
@@ -202,7 +213,7 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
       skipped |= 1 << p;
       continue;
     }
-    if (prep.scoreAll) prep.scoreAll(feasible, scratch);
+    if (prep.scoreAll) prep.scoreAll(feasible, feasibleIds, scratch);
     else for (let i = 0; i < n; i++) scratch[i] = prep.score(feasible[i]);
     const at = p * n;
     const weight = plugin.weight;

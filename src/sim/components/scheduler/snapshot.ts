@@ -1,5 +1,5 @@
 import type { LabelSelector, Node, Pod } from "../../api/types";
-import { MemoryColumns, NodeInfo } from "./nodeInfo";
+import { NodeColumns, NodeInfo } from "./nodeInfo";
 import { NodeTree } from "./nodeTree";
 import { makePodInfo, podKey, type PodInfo } from "./podInfo";
 import { SelectorCountIndex, type SelectorCounts } from "./selectorCounts";
@@ -15,13 +15,15 @@ export class Snapshot {
   private readonly tree = new NodeTree();
   private ordered: NodeInfo[] | undefined;
   private orderedNames: readonly string[] = [];
+  private orderedIds = new Int32Array(0);
   private readonly podNode = new Map<string, NodeInfo>();
   private readonly podsByNamespace = new Map<string, Map<string, PodInfo>>();
   private readonly imageNodes = new Map<string, number>();
   readonly nodesWithPodAffinity = new Set<NodeInfo>();
   readonly nodesWithRequiredAntiAffinity = new Set<NodeInfo>();
   private readonly spread = new SelectorCountIndex();
-  private readonly memory = new MemoryColumns();
+  /** The per-node figures the filter and score loops read, by NodeInfo.id. */
+  readonly columns = new NodeColumns();
   private readonly freeIds: number[] = [];
   private nextId = 0;
   /** Zone values (`zone ?? ""`) → NodeInfo.zoneIndex, and how many live nodes each index has. */
@@ -33,7 +35,7 @@ export class Snapshot {
   unschedulableNodes = 0;
 
   private newInfo(name: string): NodeInfo {
-    const info = new NodeInfo(name, this.freeIds.pop() ?? this.nextId++, this.memory);
+    const info = new NodeInfo(name, this.freeIds.pop() ?? this.nextId++, this.columns);
     this.infos.set(name, info);
     return info;
   }
@@ -59,6 +61,7 @@ export class Snapshot {
     for (const img of info.imageSizes.keys()) this.bumpImage(img, 1);
     const zone = this.zoneId(info.zone ?? "");
     if (zone !== oldZone) this.moveZone(info, oldZone, zone);
+    else info.setZoneIndex(zone); // the zone label may have appeared or gone with the same index
     // The ordered list holds NodeInfo objects, so only a new node or a zone move reorders it
     // (heartbeat updates must not force a rebuild).
     if (!known) this.tree.add(name, info.labels);
@@ -95,7 +98,7 @@ export class Snapshot {
     if (from >= 0 && --this.zoneNodes[from] === 0) this.liveZones--;
     if (to >= 0 && this.zoneNodes[to]++ === 0) this.liveZones++;
     this.spread.nodeMoved(info, from, to);
-    info.zoneIndex = to;
+    info.setZoneIndex(to);
   }
 
   /** Nodes in the nodeTree's zone-interleaved order (the order the filter loop walks). */
@@ -108,8 +111,15 @@ export class Snapshot {
       }
       this.ordered = out;
       this.orderedNames = out.map((n) => n.name);
+      this.orderedIds = Int32Array.from(out, (n) => n.id);
     }
     return this.ordered;
+  }
+
+  /** The ids of `nodes()`, same order; the array is shared until the order changes (never mutate). */
+  nodeIds(): Int32Array {
+    this.nodes();
+    return this.orderedIds;
   }
 
   /** The names of `nodes()`, same order; the array is shared until the order changes. */

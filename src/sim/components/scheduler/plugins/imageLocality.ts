@@ -38,7 +38,7 @@ export const ImageLocality: ScorePlugin = {
     return {
       kind: "run",
       score: (node) => imageLocalityScore(images, node, snapshot),
-      scoreAll: (nodes, out) => {
+      scoreAll: (nodes, _ids, out) => {
         // None of the pod's images is on any node yet: every node scores 0.
         if (spread.every((x) => x === 0)) {
           out.fill(0, 0, nodes.length);

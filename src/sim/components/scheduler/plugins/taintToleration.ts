@@ -55,14 +55,19 @@ export function taintTolerationScore(tolerations: readonly Toleration[], taints:
 export const TaintToleration: FilterPlugin & ScorePlugin = {
   name: "TaintToleration",
   weight: 3,
-  prepareFilter: (pod) => ({ kind: "run", filter: (node) => (node.hardTaints === 0 ? null : taintTolerationFilter(pod.tolerations, node.taints)) }),
-  prepareScore: (pod) => {
+  prepareFilter: (pod, snapshot) => {
+    const c = snapshot.columns;
+    // Taint-free nodes (the per-node count is a column) pass without a look at the node.
+    return { kind: "run", filter: (node, id) => (c.hardTaints[id] === 0 ? null : taintTolerationFilter(pod.tolerations, node.taints)) };
+  },
+  prepareScore: (pod, snapshot) => {
     const prefer = pod.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule");
+    const c = snapshot.columns;
     return {
       kind: "run",
       score: (node) => taintTolerationScore(prefer, node.taints),
-      scoreAll: (nodes, out) => {
-        for (let i = 0; i < nodes.length; i++) out[i] = nodes[i].softTaints === 0 ? 0 : taintTolerationScore(prefer, nodes[i].taints);
+      scoreAll: (nodes, ids, out) => {
+        for (let i = 0; i < nodes.length; i++) out[i] = c.softTaints[ids[i]] === 0 ? 0 : taintTolerationScore(prefer, nodes[i].taints);
       },
       // Fewer intolerable taints is better.
       normalize: (scores) => defaultNormalizeScore(MAX_NODE_SCORE, true, scores),
