@@ -143,15 +143,16 @@ export class KubeScheduler {
         return;
       }
       // Assigned (by us or anyone): out of the queue, into the cache (replacing the assumed copy).
-      if (this.queue.get(key)?.where !== "in-flight") this.queue.delete(key);
+      const queued = this.queue.get(key);
+      if (queued && queued.where !== "in-flight") this.queue.delete(key);
       const wasKnown = this.snapshot.hasPod(key);
       const labelsChanged = !!old && !sameLabels(old.metadata.labels, p.metadata.labels);
       if (this.assumed.get(key) === p.spec.nodeName) {
         // The bound pod confirms the assumed copy: it is re-filed only if its labels or deletion changed meanwhile.
         this.assumed.delete(key);
-        this.snapshot.updatePod(p);
-      } else if (wasKnown) this.snapshot.updatePod(p);
-      else this.snapshot.addPod(p);
+        this.snapshot.updatePod(p, key);
+      } else if (wasKnown) this.snapshot.updatePod(p, key);
+      else this.snapshot.addPod(makePodInfo(p, key));
       if (!wasKnown || !old?.spec.nodeName) this.move(["AssignedPodAdd"]);
       else if (labelsChanged) this.move(["AssignedPodLabelChange"]);
       return;
@@ -160,8 +161,8 @@ export class KubeScheduler {
       this.queue.delete(key);
       return;
     }
-    if (old) this.queue.update(p);
-    else this.queue.add(p);
+    if (old) this.queue.update(p, key);
+    else this.queue.add(p, key);
     this.kick();
   }
 

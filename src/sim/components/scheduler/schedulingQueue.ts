@@ -103,12 +103,11 @@ export class SchedulingQueue {
     return this.pods.get(key);
   }
 
-  /** A new pending pod goes straight to activeQ. */
-  add(pod: Pod): void {
-    const key = podKey(pod.metadata.namespace, pod.metadata.name);
+  /** A new pending pod goes straight to activeQ. `key` may be passed when the caller holds it already. */
+  add(pod: Pod, key = podKey(pod.metadata.namespace, pod.metadata.name)): void {
     const existing = this.pods.get(key);
     if (existing) {
-      this.update(pod);
+      this.update(pod, key);
       return;
     }
     const now = this.now();
@@ -118,11 +117,10 @@ export class SchedulingQueue {
   }
 
   /** The pending pod changed: an unschedulable one gets another chance if its spec or metadata changed. */
-  update(pod: Pod): void {
-    const key = podKey(pod.metadata.namespace, pod.metadata.name);
+  update(pod: Pod, key = podKey(pod.metadata.namespace, pod.metadata.name)): void {
     const qp = this.pods.get(key);
     if (!qp) {
-      this.add(pod);
+      this.add(pod, key);
       return;
     }
     const changed = isPodUpdated(qp.pod, pod);

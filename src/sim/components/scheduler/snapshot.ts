@@ -16,8 +16,8 @@ export class Snapshot {
   private ordered: NodeInfo[] | undefined;
   private orderedNames: readonly string[] = [];
   private orderedIds = new Int32Array(0);
-  private readonly podNode = new Map<string, NodeInfo>();
-  private readonly podsByNamespace = new Map<string, Map<string, PodInfo>>();
+  /** Assigned (or assumed) pods by key, each with the node it is on: one lookup serves an informer update. */
+  private readonly podEntries = new Map<string, { readonly pod: PodInfo; readonly node: NodeInfo }>();
   private readonly imageNodes = new Map<string, number>();
   readonly nodesWithPodAffinity = new Set<NodeInfo>();
   readonly nodesWithRequiredAntiAffinity = new Set<NodeInfo>();
@@ -151,11 +151,11 @@ export class Snapshot {
   // ---- pods ----
 
   hasPod(key: string): boolean {
-    return this.podNode.has(key);
+    return this.podEntries.has(key);
   }
 
   nodeOfPod(key: string): string | undefined {
-    return this.podNode.get(key)?.name;
+    return this.podEntries.get(key)?.node.name;
   }
 
   /** Adds an assigned pod (spec.nodeName set) or an assumed one (nodeName given). Replaces any previous copy. */
@@ -166,13 +166,7 @@ export class Snapshot {
     this.removePod(p.key);
     const info = this.infos.get(target) ?? this.newInfo(target);
     info.addPod(p);
-    this.podNode.set(p.key, info);
-    let ns = this.podsByNamespace.get(p.namespace);
-    if (!ns) {
-      ns = new Map();
-      this.podsByNamespace.set(p.namespace, ns);
-    }
-    ns.set(p.key, p);
+    this.podEntries.set(p.key, { pod: p, node: info });
     if (p.hasPodAffinity) this.nodesWithPodAffinity.add(info);
     if (p.affinity.requiredAntiAffinity.length > 0) this.nodesWithRequiredAntiAffinity.add(info);
     this.spread.podAdded(p, info);
@@ -180,24 +174,23 @@ export class Snapshot {
 
   /**
    * An informer update of an assigned pod. Status-only changes (the common case: kubelet
-   * reports) cost a comparison; label, node or deletion changes re-file the pod.
+   * reports) cost a comparison; label, node or deletion changes re-file the pod. `key` may be
+   * passed when the caller holds it already.
    */
-  updatePod(pod: Pod): void {
-    const key = podKey(pod.metadata.namespace, pod.metadata.name);
-    const info = this.podNode.get(key);
-    const prev = info?.pods.get(key);
-    if (prev && info && info.name === pod.spec.nodeName && sameSchedulingView(prev.pod, pod)) return;
-    if (pod.spec.nodeName) this.addPod(pod);
+  updatePod(pod: Pod, key = podKey(pod.metadata.namespace, pod.metadata.name)): void {
+    const prev = this.podEntries.get(key);
+    if (prev && prev.node.name === pod.spec.nodeName && sameSchedulingView(prev.pod.pod, pod)) return;
+    if (pod.spec.nodeName) this.addPod(makePodInfo(pod, key));
     else this.removePod(key);
   }
 
   removePod(key: string): PodInfo | undefined {
-    const info = this.podNode.get(key);
-    if (!info) return undefined;
+    const entry = this.podEntries.get(key);
+    if (!entry) return undefined;
+    const info = entry.node;
     const p = info.removePod(key);
-    this.podNode.delete(key);
+    this.podEntries.delete(key);
     if (!p) return undefined;
-    this.podsByNamespace.get(p.namespace)?.delete(key);
     if (info.podsWithAffinity.size === 0) this.nodesWithPodAffinity.delete(info);
     if (info.podsWithRequiredAntiAffinity.size === 0) this.nodesWithRequiredAntiAffinity.delete(info);
     this.spread.podRemoved(p, info);
@@ -210,11 +203,9 @@ export class Snapshot {
     return this.spread.get(namespace, selector, () => this.assignedPods(namespace));
   }
 
+  /** Only when a selector without matchLabels is first registered: a scan of every assigned pod. */
   private *assignedPods(namespace: string): Iterable<[PodInfo, NodeInfo]> {
-    for (const p of this.podsByNamespace.get(namespace)?.values() ?? []) {
-      const n = this.podNode.get(p.key);
-      if (n) yield [p, n];
-    }
+    for (const { pod, node } of this.podEntries.values()) if (pod.namespace === namespace) yield [pod, node];
   }
 }
 
