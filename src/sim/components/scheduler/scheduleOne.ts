@@ -67,17 +67,24 @@ function filterNames(plugins: PluginSet): readonly PluginName[] {
   }
   return names;
 }
-/** The score columns of a plugin set for each set of skipped plugins (bit p: plugin p skipped), shared by results. */
+/** One value per plugin set and set of skipped plugins (bit p: plugin p skipped), built once and shared by results. */
+function perMask<T>(cache: WeakMap<PluginSet, Map<number, T>>, plugins: PluginSet, skipped: number, build: () => T): T {
+  let byMask = cache.get(plugins);
+  if (!byMask) cache.set(plugins, (byMask = new Map()));
+  let value = byMask.get(skipped);
+  if (value === undefined) {
+    value = build();
+    byMask.set(skipped, value);
+  }
+  return value;
+}
 const columnsOf = new WeakMap<PluginSet, Map<number, readonly ScoreColumn[]>>();
 function scoreColumns(plugins: PluginSet, skipped: number): readonly ScoreColumn[] {
-  let byMask = columnsOf.get(plugins);
-  if (!byMask) columnsOf.set(plugins, (byMask = new Map()));
-  let columns = byMask.get(skipped);
-  if (!columns) {
-    columns = plugins.scores.map((p, i) => ({ plugin: p.name, weight: p.weight, skipped: (skipped & (1 << i)) !== 0 }));
-    byMask.set(skipped, columns);
-  }
-  return columns;
+  return perMask(columnsOf, plugins, skipped, () => plugins.scores.map((p, i) => ({ plugin: p.name, weight: p.weight, skipped: (skipped & (1 << i)) !== 0 })));
+}
+const skippedFiltersOf = new WeakMap<PluginSet, Map<number, readonly PluginName[]>>();
+function skippedFilterNames(plugins: PluginSet, skipped: number): readonly PluginName[] {
+  return perMask(skippedFiltersOf, plugins, skipped, () => plugins.filters.filter((_, i) => (skipped & (1 << i)) !== 0).map((p) => p.name));
 }
 const EMPTY_I32 = new Int32Array(0);
 const EMPTY_U8 = new Uint8Array(0);
@@ -106,20 +113,22 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
   };
   const nothing = { node: undefined, evaluatedNodes: 0, feasibleNodes: 0, numFeasibleNodesToFind: 0, order: [], start: 0, failedAt: [], failures: [] };
   if (allNodes.length === 0) {
-    return { ...base, ...nothing, preFilterStatus: undefined, absentStatus: undefined, skippedFilters: [], message: NO_NODES_AVAILABLE };
+    return { ...base, ...nothing, preFilterStatus: undefined, absentStatus: undefined, skippedFilters: skippedFilterNames(ctx.plugins, 0), message: NO_NODES_AVAILABLE };
   }
 
   // PreFilter.
   const runs: Run[] = [];
-  const skippedFilters: PluginName[] = [];
+  let skippedMask = 0;
   let restrict: ReadonlySet<string> | undefined;
   const restrictedBy: PluginName[] = [];
-  for (const plugin of ctx.plugins.filters) {
+  const filters = ctx.plugins.filters;
+  for (let f = 0; f < filters.length; f++) {
+    const plugin = filters[f];
     const prep = plugin.prepareFilter(pod, snapshot);
     if (prep.kind === "skip") {
-      skippedFilters.push(plugin.name);
+      skippedMask |= 1 << f;
     } else if (prep.kind === "reject") {
-      return { ...base, ...nothing, preFilterStatus: prep.status, absentStatus: prep.status, skippedFilters };
+      return { ...base, ...nothing, preFilterStatus: prep.status, absentStatus: prep.status, skippedFilters: skippedFilterNames(ctx.plugins, skippedMask) };
     } else {
       if (!prep.passesAll) runs.push({ plugin: plugin.name, filter: prep.filter });
       if (prep.nodeNames) {
@@ -144,12 +153,12 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
   const failedAt: number[] = [];
   const failures: FilterStatus[] = [];
   const feasible = ctx.feasible;
-  feasible.length = 0;
+  let found = 0;
   if (ctx.feasibleIds.length < toFind) ctx.feasibleIds = new Int32Array(Math.max(toFind, ctx.feasibleIds.length * 2));
   const feasibleIds = ctx.feasibleIds;
   const start = nodes.length > 0 ? ctx.nextStartNodeIndex % nodes.length : 0;
   let evaluated = 0;
-  for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
+  for (let i = 0; i < nodes.length && found < toFind; i++) {
     const at = (start + i) % nodes.length;
     const node = nodes[at];
     const id = ids[at];
@@ -163,10 +172,13 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
       failedAt.push(i);
       failures.push(verdict);
     } else {
-      feasibleIds[feasible.length] = id;
-      feasible.push(node);
+      feasibleIds[found] = id;
+      feasible[found++] = node;
     }
   }
+  // Truncated only now: setting the length to 0 first would drop the backing store every cycle.
+  feasible.length = found;
+  const skippedFilters = skippedFilterNames(ctx.plugins, skippedMask);
   ctx.nextStartNodeIndex = (ctx.nextStartNodeIndex + evaluated) % allNodes.length;
 
   // The result, built as one literal per outcome (the key order of `{...base, ...}` spreads).
