@@ -62,6 +62,8 @@ export type ScorePrep =
       readonly scoreAll?: (nodes: readonly NodeInfo[], ids: Int32Array, out: Float64Array) => void;
       /** NormalizeScore, in place; absent when the plugin's raw score is already 0..100. */
       readonly normalize?: (scores: Float64Array, nodes: readonly NodeInfo[]) => void;
+      /** Every node gets these raw and normalised scores (known in PreScore): no per-node work. */
+      readonly uniform?: { readonly raw: number; readonly normalized: number };
     };
 
 export interface ScorePlugin {

@@ -225,6 +225,18 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
       skipped |= 1 << p;
       continue;
     }
+    if (prep.uniform) {
+      // The arrays start zeroed: only non-zero scores are written.
+      const at = p * n;
+      const { raw: r, normalized: v } = prep.uniform;
+      if (r !== 0) raw.fill(r, at, at + n);
+      if (v !== 0) {
+        normalized.fill(v, at, at + n);
+        const add = v * plugin.weight;
+        for (let i = 0; i < n; i++) totals[i] += add;
+      }
+      continue;
+    }
     if (prep.scoreAll) prep.scoreAll(feasible, feasibleIds, scratch);
     else for (let i = 0; i < n; i++) scratch[i] = prep.score(feasible[i]);
     const at = p * n;

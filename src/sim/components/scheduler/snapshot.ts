@@ -33,6 +33,8 @@ export class Snapshot {
   liveZones = 0;
   /** Live nodes with spec.unschedulable (cordoned). */
   unschedulableNodes = 0;
+  /** Live nodes with a PreferNoSchedule taint. */
+  softTaintedNodes = 0;
 
   private newInfo(name: string): NodeInfo {
     const info = new NodeInfo(name, this.freeIds.pop() ?? this.nextId++, this.columns);
@@ -55,9 +57,11 @@ export class Snapshot {
     const known = info.node !== undefined;
     const oldZone = known ? info.zoneIndex : -1;
     if (known && info.unschedulable) this.unschedulableNodes--;
+    if (known && info.softTaints > 0) this.softTaintedNodes--;
     for (const img of info.imageSizes.keys()) this.bumpImage(img, -1);
     info.setNode(node);
     if (info.unschedulable) this.unschedulableNodes++;
+    if (info.softTaints > 0) this.softTaintedNodes++;
     for (const img of info.imageSizes.keys()) this.bumpImage(img, 1);
     const zone = this.zoneId(info.zone ?? "");
     if (zone !== oldZone) this.moveZone(info, oldZone, zone);
@@ -76,6 +80,7 @@ export class Snapshot {
     info.imageSizes = new Map();
     this.moveZone(info, info.zoneIndex, -1);
     if (info.unschedulable) this.unschedulableNodes--;
+    if (info.softTaints > 0) this.softTaintedNodes--;
     info.node = undefined;
     this.tree.remove(name);
     // Like the real cache, a removed node's pods stay accounted until they are deleted.

@@ -52,6 +52,9 @@ export function taintTolerationScore(tolerations: readonly Toleration[], taints:
   return n;
 }
 
+/** No node has a PreferNoSchedule taint: every raw score is 0, normalised (reversed) to 100. */
+const NO_SOFT_TAINTS = Object.freeze({ kind: "run" as const, score: () => 0, uniform: Object.freeze({ raw: 0, normalized: MAX_NODE_SCORE }) });
+
 export const TaintToleration: FilterPlugin & ScorePlugin = {
   name: "TaintToleration",
   weight: 3,
@@ -61,6 +64,7 @@ export const TaintToleration: FilterPlugin & ScorePlugin = {
     return { kind: "run", filter: (node, id) => (c.hardTaints[id] === 0 ? null : taintTolerationFilter(pod.tolerations, node.taints)) };
   },
   prepareScore: (pod, snapshot) => {
+    if (snapshot.softTaintedNodes === 0) return NO_SOFT_TAINTS;
     const prefer = pod.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule");
     const c = snapshot.columns;
     return {
