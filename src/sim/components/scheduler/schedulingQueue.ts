@@ -22,12 +22,15 @@ export interface QueuedPod {
   /** Scheduling attempts so far (incremented by pop). */
   attempts: number;
   /** The plugins that rejected it last time. */
-  rejectors: Set<PluginName>;
+  rejectors: ReadonlySet<PluginName>;
   /** Where it is now. */
   where: "active" | "backoff" | "unschedulable" | "in-flight";
   /** Bumped on every (re)insertion so stale heap entries are skipped. */
   version: number;
 }
+
+/** Shared by every pod not rejected yet (most of them: no Set per queued pod). */
+const NO_REJECTORS: ReadonlySet<PluginName> = new Set();
 
 interface Entry {
   readonly qp: QueuedPod;
@@ -111,7 +114,7 @@ export class SchedulingQueue {
       return;
     }
     const now = this.now();
-    const qp: QueuedPod = { key, pod, priority: pod.spec.priority ?? 0, timestamp: now, initialAttemptTimestamp: now, attempts: 0, rejectors: new Set(), where: "active", version: 0 };
+    const qp: QueuedPod = { key, pod, priority: pod.spec.priority ?? 0, timestamp: now, initialAttemptTimestamp: now, attempts: 0, rejectors: NO_REJECTORS, where: "active", version: 0 };
     this.pods.set(key, qp);
     this.pushActive(qp);
   }
@@ -184,7 +187,7 @@ export class SchedulingQueue {
     const qp = this.pods.get(key);
     if (!qp || qp.where !== "in-flight") return;
     this.inFlightEvents.delete(key);
-    qp.rejectors = new Set();
+    qp.rejectors = NO_REJECTORS;
     qp.timestamp = this.now();
     qp.version++;
     qp.where = "backoff";
