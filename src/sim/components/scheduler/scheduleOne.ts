@@ -158,10 +158,11 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
   const feasibleIds = ctx.feasibleIds;
   const start = nodes.length > 0 ? ctx.nextStartNodeIndex % nodes.length : 0;
   let evaluated = 0;
+  let at = start; // (start + i) % nodes.length, kept without a division per node
   for (let i = 0; i < nodes.length && found < toFind; i++) {
-    const at = (start + i) % nodes.length;
     const node = nodes[at];
     const id = ids[at];
+    if (++at === nodes.length) at = 0;
     let verdict: FilterStatus | null = null;
     for (let r = 0; r < runs.length; r++) {
       verdict = runs[r].filter(node, id);
