@@ -2,7 +2,7 @@ import type { FilterStatus, PluginName, ScorePrep } from "./framework";
 import type { NodeInfo } from "./nodeInfo";
 import type { PluginSet } from "./plugins";
 import type { PodInfo } from "./podInfo";
-import { ScoreArrayPool, type ScoreColumn, type SchedulingResult } from "./schedulingResult";
+import { NO_ENTRIES, ScoreArrayPool, type ScoreColumn, type SchedulingResult } from "./schedulingResult";
 import type { Snapshot } from "./snapshot";
 import { status } from "./framework";
 
@@ -111,7 +111,7 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
     normalized: EMPTY_U8,
     totals: EMPTY_I32,
   };
-  const nothing = { node: undefined, evaluatedNodes: 0, feasibleNodes: 0, numFeasibleNodesToFind: 0, order: [], start: 0, failedAt: [], failures: [] };
+  const nothing = { node: undefined, evaluatedNodes: 0, feasibleNodes: 0, numFeasibleNodesToFind: 0, order: NO_ENTRIES, start: 0, failedAt: NO_ENTRIES, failures: NO_ENTRIES };
   if (allNodes.length === 0) {
     return { ...base, ...nothing, preFilterStatus: undefined, absentStatus: undefined, skippedFilters: skippedFilterNames(ctx.plugins, 0), message: NO_NODES_AVAILABLE };
   }
@@ -150,19 +150,20 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
 
   // Filter, starting where the previous cycle stopped.
   const toFind = numFeasibleNodesToFind(nodes.length, ctx.percentageOfNodesToScore);
-  const failedAt: number[] = [];
-  const failures: FilterStatus[] = [];
+  // Allocated at the first rejection (most attempts have none).
+  let failedAt: number[] | undefined;
+  let failures: FilterStatus[] | undefined;
   const feasible = ctx.feasible;
   let found = 0;
   if (ctx.feasibleIds.length < toFind) ctx.feasibleIds = new Int32Array(Math.max(toFind, ctx.feasibleIds.length * 2));
   const feasibleIds = ctx.feasibleIds;
   const start = nodes.length > 0 ? ctx.nextStartNodeIndex % nodes.length : 0;
   let evaluated = 0;
-  let at = start; // (start + i) % nodes.length, kept without a division per node
+  let pos = start; // (start + i) % nodes.length, kept without a division per node
   for (let i = 0; i < nodes.length && found < toFind; i++) {
-    const node = nodes[at];
-    const id = ids[at];
-    if (++at === nodes.length) at = 0;
+    const node = nodes[pos];
+    const id = ids[pos];
+    if (++pos === nodes.length) pos = 0;
     let verdict: FilterStatus | null = null;
     for (let r = 0; r < runs.length; r++) {
       verdict = runs[r].filter(node, id);
@@ -170,8 +171,8 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
     }
     evaluated++;
     if (verdict) {
-      failedAt.push(i);
-      failures.push(verdict);
+      (failedAt ??= []).push(i);
+      (failures ??= []).push(verdict);
     } else {
       feasibleIds[found] = id;
       feasible[found++] = node;
@@ -204,8 +205,8 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
     skippedFilters,
     order,
     start,
-    failedAt,
-    failures,
+    failedAt: failedAt ?? NO_ENTRIES,
+    failures: failures ?? NO_ENTRIES,
     node,
   });
   if (feasible.length === 0) return result(undefined, NO_COLUMNS, 0, EMPTY_I32, EMPTY_U8, EMPTY_I32);
