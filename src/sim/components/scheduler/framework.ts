@@ -38,7 +38,8 @@ export type FilterPrep =
   /** Run `filter` on each node; `nodeNames` (NodeAffinity) narrows the nodes to evaluate. */
   | {
       readonly kind: "run";
-      readonly filter: (node: NodeInfo) => FilterStatus | null;
+      /** `id` is `node.id`, passed so a filter can read `snapshot.columns` without touching the node. */
+      readonly filter: (node: NodeInfo, id: number) => FilterStatus | null;
       readonly nodeNames?: ReadonlySet<string>;
       /** The filter passes every node (it still runs, as far as the result shows; the loop need not call it). */
       readonly passesAll?: boolean;
@@ -57,10 +58,12 @@ export type ScorePrep =
   | {
       readonly kind: "run";
       readonly score: (node: NodeInfo) => number;
-      /** The same for every node at once (a monomorphic loop: the hot path for large clusters). */
-      readonly scoreAll?: (nodes: readonly NodeInfo[], out: Float64Array) => void;
+      /** The same for every node at once (a monomorphic loop: the hot path for large clusters); `ids[i]` is `nodes[i].id`. */
+      readonly scoreAll?: (nodes: readonly NodeInfo[], ids: Int32Array, out: Float64Array) => void;
       /** NormalizeScore, in place; absent when the plugin's raw score is already 0..100. */
       readonly normalize?: (scores: Float64Array, nodes: readonly NodeInfo[]) => void;
+      /** Every node gets these raw and normalised scores (known in PreScore): no per-node work. */
+      readonly uniform?: { readonly raw: number; readonly normalized: number };
     };
 
 export interface ScorePlugin {

@@ -90,14 +90,27 @@ export class KubeScheduler {
     const pods = factory.informer<Pod>("pods");
     this.pods = pods;
     nodes.addHandler({
-      add: (n) => this.guarded(() => this.nodeChanged(undefined, n)),
-      update: (old, n) => this.guarded(() => this.nodeChanged(old, n)),
-      delete: (n) => this.guarded(() => this.snapshot.removeNode(n.metadata.name ?? "")),
+      // Events delivered after the process stopped are ignored.
+      add: (n) => {
+        if (this.up) this.nodeChanged(undefined, n);
+      },
+      update: (old, n) => {
+        if (this.up) this.nodeChanged(old, n);
+      },
+      delete: (n) => {
+        if (this.up) this.snapshot.removeNode(n.metadata.name ?? "");
+      },
     });
     pods.addHandler({
-      add: (p) => this.guarded(() => this.podChanged(undefined, p)),
-      update: (old, p) => this.guarded(() => this.podChanged(old, p)),
-      delete: (p) => this.guarded(() => this.podDeleted(p)),
+      add: (p) => {
+        if (this.up) this.podChanged(undefined, p);
+      },
+      update: (old, p) => {
+        if (this.up) this.podChanged(old, p);
+      },
+      delete: (p) => {
+        if (this.up) this.podDeleted(p);
+      },
     });
     factory.start();
   }
@@ -119,13 +132,9 @@ export class KubeScheduler {
     return new SchedulingQueue({ now: () => this.o.kernel.now, initialBackoffMs: s.podInitialBackoffMs, maxBackoffMs: s.podMaxBackoffMs, maxUnschedulableMs: s.unschedulableFlushMs });
   }
 
-  private guarded(fn: () => void): void {
-    if (this.up) fn();
-  }
-
   private after(ms: number, fn: () => void, background = false) {
     const epoch = this.epoch;
-    return this.o.kernel.after(ms, () => this.epoch === epoch && this.up && fn(), { background });
+    return this.o.kernel.after(ms, () => this.epoch === epoch && this.up && fn(), background ? BACKGROUND : undefined);
   }
 
   // ---- informer handlers ----
@@ -143,15 +152,16 @@ export class KubeScheduler {
         return;
       }
       // Assigned (by us or anyone): out of the queue, into the cache (replacing the assumed copy).
-      if (this.queue.get(key)?.where !== "in-flight") this.queue.delete(key);
+      const queued = this.queue.get(key);
+      if (queued && queued.where !== "in-flight") this.queue.delete(key);
       const wasKnown = this.snapshot.hasPod(key);
       const labelsChanged = !!old && !sameLabels(old.metadata.labels, p.metadata.labels);
       if (this.assumed.get(key) === p.spec.nodeName) {
         // The bound pod confirms the assumed copy: it is re-filed only if its labels or deletion changed meanwhile.
         this.assumed.delete(key);
-        this.snapshot.updatePod(p);
-      } else if (wasKnown) this.snapshot.updatePod(p);
-      else this.snapshot.addPod(p);
+        this.snapshot.updatePod(p, key);
+      } else if (wasKnown) this.snapshot.updatePod(p, key);
+      else this.snapshot.addPod(makePodInfo(p, key));
       if (!wasKnown || !old?.spec.nodeName) this.move(["AssignedPodAdd"]);
       else if (labelsChanged) this.move(["AssignedPodLabelChange"]);
       return;
@@ -160,8 +170,8 @@ export class KubeScheduler {
       this.queue.delete(key);
       return;
     }
-    if (old) this.queue.update(p);
-    else this.queue.add(p);
+    if (old) this.queue.update(p, key);
+    else this.queue.add(p, key);
     this.kick();
   }
 
@@ -321,6 +331,8 @@ export class KubeScheduler {
     });
   }
 }
+
+const BACKGROUND = { background: true };
 
 function splitKey(key: string): [string, string] {
   const i = key.indexOf("/");

@@ -104,16 +104,28 @@ function podRequests(pod: Pod): Requests {
   return r;
 }
 
-function hostPortsOf(pod: Pod): string[] {
-  const out: string[] = [];
+const NONE: readonly never[] = Object.freeze([]);
+
+function hostPortsOf(pod: Pod): readonly string[] {
+  let out: string[] | undefined;
   for (const c of pod.spec.containers ?? []) {
     for (const p of c.ports ?? []) {
       // With hostNetwork, API defaulting makes hostPort equal containerPort.
       const hostPort = p.hostPort ?? (pod.spec.hostNetwork ? p.containerPort : 0);
-      if (hostPort > 0) out.push(`${p.protocol ?? "TCP"}/${hostPort}`);
+      if (hostPort > 0) (out ??= []).push(`${p.protocol ?? "TCP"}/${hostPort}`);
     }
   }
-  return out;
+  return out ?? NONE;
+}
+
+/** Init containers' then containers' images, in an array of exactly their number (PodInfos live as long as their pods). */
+function imagesOf(pod: Pod): string[] {
+  const init = pod.spec.initContainers ?? NONE;
+  const containers = pod.spec.containers ?? NONE;
+  const images = new Array<string>(init.length + containers.length);
+  for (let i = 0; i < init.length; i++) images[i] = normalizedImageName(init[i].image);
+  for (let i = 0; i < containers.length; i++) images[init.length + i] = normalizedImageName(containers[i].image);
+  return images;
 }
 
 function terms(list: readonly PodAffinityTerm[] | undefined, ns: string): AffinityTerm[] {
@@ -147,9 +159,7 @@ export function makePodInfo(pod: Pod, key?: string): PodInfo {
   const namespace = pod.metadata.namespace ?? "default";
   const name = pod.metadata.name ?? "";
   const r = podRequests(pod);
-  const images: string[] = [];
-  for (const c of pod.spec.initContainers ?? []) images.push(normalizedImageName(c.image));
-  for (const c of pod.spec.containers ?? []) images.push(normalizedImageName(c.image));
+  const images = imagesOf(pod);
   const a = pod.spec.affinity;
   return {
     key: key ?? `${namespace}/${name}`,
@@ -162,7 +172,7 @@ export function makePodInfo(pod: Pod, key?: string): PodInfo {
     nonZeroMilliCpu: r.nonZeroMilliCpu,
     nonZeroMemory: r.nonZeroMemory,
     hostPorts: hostPortsOf(pod),
-    tolerations: pod.spec.tolerations ?? [],
+    tolerations: pod.spec.tolerations ?? NONE,
     images,
     priority: pod.spec.priority ?? 0,
     terminating: pod.metadata.deletionTimestamp !== undefined,

@@ -2,7 +2,7 @@ import type { FilterStatus, PluginName, ScorePrep } from "./framework";
 import type { NodeInfo } from "./nodeInfo";
 import type { PluginSet } from "./plugins";
 import type { PodInfo } from "./podInfo";
-import { ScoreArrayPool, type ScoreColumn, type SchedulingResult } from "./schedulingResult";
+import { NO_ENTRIES, ScoreArrayPool, type ScoreColumn, type SchedulingResult } from "./schedulingResult";
 import type { Snapshot } from "./snapshot";
 import { status } from "./framework";
 
@@ -39,18 +39,20 @@ export interface ScheduleContext {
   readonly percentageOfNodesToScore?: number;
   /** Scratch buffers reused across cycles (nothing in a result points at them). */
   readonly feasible: NodeInfo[];
+  /** The feasible nodes' ids, same order (its first `feasible.length` entries). */
+  feasibleIds: Int32Array;
   scratch: Float64Array;
   /** Where results' score arrays are carved from. */
   readonly arrays: ScoreArrayPool;
 }
 
 export function createScheduleContext(plugins: PluginSet, rng: ScheduleContext["rng"], percentageOfNodesToScore = 0): ScheduleContext {
-  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore, feasible: [], scratch: new Float64Array(64), arrays: new ScoreArrayPool() };
+  return { plugins, rng, nextStartNodeIndex: 0, percentageOfNodesToScore, feasible: [], feasibleIds: new Int32Array(64), scratch: new Float64Array(64), arrays: new ScoreArrayPool() };
 }
 
 interface Run {
   readonly plugin: PluginName;
-  readonly filter: (node: NodeInfo) => FilterStatus | null;
+  readonly filter: (node: NodeInfo, id: number) => FilterStatus | null;
 }
 
 const NO_COLUMNS: readonly ScoreColumn[] = [];
@@ -65,17 +67,24 @@ function filterNames(plugins: PluginSet): readonly PluginName[] {
   }
   return names;
 }
-/** The score columns of a plugin set for each set of skipped plugins (bit p: plugin p skipped), shared by results. */
+/** One value per plugin set and set of skipped plugins (bit p: plugin p skipped), built once and shared by results. */
+function perMask<T>(cache: WeakMap<PluginSet, Map<number, T>>, plugins: PluginSet, skipped: number, build: () => T): T {
+  let byMask = cache.get(plugins);
+  if (!byMask) cache.set(plugins, (byMask = new Map()));
+  let value = byMask.get(skipped);
+  if (value === undefined) {
+    value = build();
+    byMask.set(skipped, value);
+  }
+  return value;
+}
 const columnsOf = new WeakMap<PluginSet, Map<number, readonly ScoreColumn[]>>();
 function scoreColumns(plugins: PluginSet, skipped: number): readonly ScoreColumn[] {
-  let byMask = columnsOf.get(plugins);
-  if (!byMask) columnsOf.set(plugins, (byMask = new Map()));
-  let columns = byMask.get(skipped);
-  if (!columns) {
-    columns = plugins.scores.map((p, i) => ({ plugin: p.name, weight: p.weight, skipped: (skipped & (1 << i)) !== 0 }));
-    byMask.set(skipped, columns);
-  }
-  return columns;
+  return perMask(columnsOf, plugins, skipped, () => plugins.scores.map((p, i) => ({ plugin: p.name, weight: p.weight, skipped: (skipped & (1 << i)) !== 0 })));
+}
+const skippedFiltersOf = new WeakMap<PluginSet, Map<number, readonly PluginName[]>>();
+function skippedFilterNames(plugins: PluginSet, skipped: number): readonly PluginName[] {
+  return perMask(skippedFiltersOf, plugins, skipped, () => plugins.filters.filter((_, i) => (skipped & (1 << i)) !== 0).map((p) => p.name));
 }
 const EMPTY_I32 = new Int32Array(0);
 const EMPTY_U8 = new Uint8Array(0);
@@ -102,22 +111,24 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
     normalized: EMPTY_U8,
     totals: EMPTY_I32,
   };
-  const nothing = { node: undefined, evaluatedNodes: 0, feasibleNodes: 0, numFeasibleNodesToFind: 0, order: [], start: 0, failedAt: [], failures: [] };
+  const nothing = { node: undefined, evaluatedNodes: 0, feasibleNodes: 0, numFeasibleNodesToFind: 0, order: NO_ENTRIES, start: 0, failedAt: NO_ENTRIES, failures: NO_ENTRIES };
   if (allNodes.length === 0) {
-    return { ...base, ...nothing, preFilterStatus: undefined, absentStatus: undefined, skippedFilters: [], message: NO_NODES_AVAILABLE };
+    return { ...base, ...nothing, preFilterStatus: undefined, absentStatus: undefined, skippedFilters: skippedFilterNames(ctx.plugins, 0), message: NO_NODES_AVAILABLE };
   }
 
   // PreFilter.
   const runs: Run[] = [];
-  const skippedFilters: PluginName[] = [];
+  let skippedMask = 0;
   let restrict: ReadonlySet<string> | undefined;
   const restrictedBy: PluginName[] = [];
-  for (const plugin of ctx.plugins.filters) {
+  const filters = ctx.plugins.filters;
+  for (let f = 0; f < filters.length; f++) {
+    const plugin = filters[f];
     const prep = plugin.prepareFilter(pod, snapshot);
     if (prep.kind === "skip") {
-      skippedFilters.push(plugin.name);
+      skippedMask |= 1 << f;
     } else if (prep.kind === "reject") {
-      return { ...base, ...nothing, preFilterStatus: prep.status, absentStatus: prep.status, skippedFilters };
+      return { ...base, ...nothing, preFilterStatus: prep.status, absentStatus: prep.status, skippedFilters: skippedFilterNames(ctx.plugins, skippedMask) };
     } else {
       if (!prep.passesAll) runs.push({ plugin: plugin.name, filter: prep.filter });
       if (prep.nodeNames) {
@@ -128,34 +139,48 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
   }
   let nodes = allNodes;
   let order = snapshot.nodeNames();
+  let ids = snapshot.nodeIds();
   let absentStatus: FilterStatus | undefined;
   if (restrict) {
     nodes = [...restrict].map((n) => snapshot.node(n)).filter((n): n is NodeInfo => n !== undefined);
     order = nodes.map((n) => n.name);
+    ids = Int32Array.from(nodes, (n) => n.id);
     absentStatus = status(restrictedBy[0], "UnschedulableAndUnresolvable", `node(s) didn't satisfy plugin(s) [${[...restrictedBy].sort().join(" ")}]`);
   }
 
   // Filter, starting where the previous cycle stopped.
   const toFind = numFeasibleNodesToFind(nodes.length, ctx.percentageOfNodesToScore);
-  const failedAt: number[] = [];
-  const failures: FilterStatus[] = [];
+  // Allocated at the first rejection (most attempts have none).
+  let failedAt: number[] | undefined;
+  let failures: FilterStatus[] | undefined;
   const feasible = ctx.feasible;
-  feasible.length = 0;
+  let found = 0;
+  if (ctx.feasibleIds.length < toFind) ctx.feasibleIds = new Int32Array(Math.max(toFind, ctx.feasibleIds.length * 2));
+  const feasibleIds = ctx.feasibleIds;
   const start = nodes.length > 0 ? ctx.nextStartNodeIndex % nodes.length : 0;
   let evaluated = 0;
-  for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
-    const node = nodes[(start + i) % nodes.length];
+  let pos = start; // (start + i) % nodes.length, kept without a division per node
+  for (let i = 0; i < nodes.length && found < toFind; i++) {
+    const node = nodes[pos];
+    const id = ids[pos];
+    if (++pos === nodes.length) pos = 0;
     let verdict: FilterStatus | null = null;
     for (let r = 0; r < runs.length; r++) {
-      verdict = runs[r].filter(node);
+      verdict = runs[r].filter(node, id);
       if (verdict) break;
     }
     evaluated++;
     if (verdict) {
-      failedAt.push(i);
-      failures.push(verdict);
-    } else feasible.push(node);
+      (failedAt ??= []).push(i);
+      (failures ??= []).push(verdict);
+    } else {
+      feasibleIds[found] = id;
+      feasible[found++] = node;
+    }
   }
+  // Truncated only now: setting the length to 0 first would drop the backing store every cycle.
+  feasible.length = found;
+  const skippedFilters = skippedFilterNames(ctx.plugins, skippedMask);
   ctx.nextStartNodeIndex = (ctx.nextStartNodeIndex + evaluated) % allNodes.length;
 
   // The result, built as one literal per outcome (the key order of `{...base, ...}` spreads).
@@ -180,8 +205,8 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
     skippedFilters,
     order,
     start,
-    failedAt,
-    failures,
+    failedAt: failedAt ?? NO_ENTRIES,
+    failures: failures ?? NO_ENTRIES,
     node,
   });
   if (feasible.length === 0) return result(undefined, NO_COLUMNS, 0, EMPTY_I32, EMPTY_U8, EMPTY_I32);
@@ -202,7 +227,19 @@ export function scheduleOne(pod: PodInfo, snapshot: Snapshot, ctx: ScheduleConte
       skipped |= 1 << p;
       continue;
     }
-    if (prep.scoreAll) prep.scoreAll(feasible, scratch);
+    if (prep.uniform) {
+      // The arrays start zeroed: only non-zero scores are written.
+      const at = p * n;
+      const { raw: r, normalized: v } = prep.uniform;
+      if (r !== 0) raw.fill(r, at, at + n);
+      if (v !== 0) {
+        normalized.fill(v, at, at + n);
+        const add = v * plugin.weight;
+        for (let i = 0; i < n; i++) totals[i] += add;
+      }
+      continue;
+    }
+    if (prep.scoreAll) prep.scoreAll(feasible, feasibleIds, scratch);
     else for (let i = 0; i < n; i++) scratch[i] = prep.score(feasible[i]);
     const at = p * n;
     const weight = plugin.weight;

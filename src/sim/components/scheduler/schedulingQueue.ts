@@ -22,12 +22,15 @@ export interface QueuedPod {
   /** Scheduling attempts so far (incremented by pop). */
   attempts: number;
   /** The plugins that rejected it last time. */
-  rejectors: Set<PluginName>;
+  rejectors: ReadonlySet<PluginName>;
   /** Where it is now. */
   where: "active" | "backoff" | "unschedulable" | "in-flight";
   /** Bumped on every (re)insertion so stale heap entries are skipped. */
   version: number;
 }
+
+/** Shared by every pod not rejected yet (most of them: no Set per queued pod). */
+const NO_REJECTORS: ReadonlySet<PluginName> = new Set();
 
 interface Entry {
   readonly qp: QueuedPod;
@@ -103,26 +106,24 @@ export class SchedulingQueue {
     return this.pods.get(key);
   }
 
-  /** A new pending pod goes straight to activeQ. */
-  add(pod: Pod): void {
-    const key = podKey(pod.metadata.namespace, pod.metadata.name);
+  /** A new pending pod goes straight to activeQ. `key` may be passed when the caller holds it already. */
+  add(pod: Pod, key = podKey(pod.metadata.namespace, pod.metadata.name)): void {
     const existing = this.pods.get(key);
     if (existing) {
-      this.update(pod);
+      this.update(pod, key);
       return;
     }
     const now = this.now();
-    const qp: QueuedPod = { key, pod, priority: pod.spec.priority ?? 0, timestamp: now, initialAttemptTimestamp: now, attempts: 0, rejectors: new Set(), where: "active", version: 0 };
+    const qp: QueuedPod = { key, pod, priority: pod.spec.priority ?? 0, timestamp: now, initialAttemptTimestamp: now, attempts: 0, rejectors: NO_REJECTORS, where: "active", version: 0 };
     this.pods.set(key, qp);
     this.pushActive(qp);
   }
 
   /** The pending pod changed: an unschedulable one gets another chance if its spec or metadata changed. */
-  update(pod: Pod): void {
-    const key = podKey(pod.metadata.namespace, pod.metadata.name);
+  update(pod: Pod, key = podKey(pod.metadata.namespace, pod.metadata.name)): void {
     const qp = this.pods.get(key);
     if (!qp) {
-      this.add(pod);
+      this.add(pod, key);
       return;
     }
     const changed = isPodUpdated(qp.pod, pod);
@@ -186,7 +187,7 @@ export class SchedulingQueue {
     const qp = this.pods.get(key);
     if (!qp || qp.where !== "in-flight") return;
     this.inFlightEvents.delete(key);
-    qp.rejectors = new Set();
+    qp.rejectors = NO_REJECTORS;
     qp.timestamp = this.now();
     qp.version++;
     qp.where = "backoff";

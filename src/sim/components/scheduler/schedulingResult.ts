@@ -59,6 +59,8 @@ export interface SchedulingResult {
 
 const EMPTY_I32 = new Int32Array(0);
 const EMPTY_U8 = new Uint8Array(0);
+/** Shared by every result with no entries in a list (results are kept long: no empty array each). */
+export const NO_ENTRIES: readonly never[] = Object.freeze([]);
 
 const SLAB_BYTES = 256 * 1024;
 
@@ -122,9 +124,9 @@ export function summarize(r: SchedulingResult): void {
   r.detailed = false;
   const slab = slabs.get(r.raw.buffer);
   if (slab) slab.pool.release(slab);
-  r.order = [];
-  r.failedAt = [];
-  r.failures = [];
+  r.order = NO_ENTRIES;
+  r.failedAt = NO_ENTRIES;
+  r.failures = NO_ENTRIES;
   r.raw = EMPTY_I32;
   r.normalized = EMPTY_U8;
   r.totals = EMPTY_I32;

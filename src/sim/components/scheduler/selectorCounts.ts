@@ -22,7 +22,12 @@ export class SelectorCounts {
   }
 
   countOf(node: NodeInfo): number {
-    return node.id < this.byId.length ? this.byId[node.id] : 0;
+    return this.countAt(node.id);
+  }
+
+  /** The count of the node with this NodeInfo.id. */
+  countAt(id: number): number {
+    return id < this.byId.length ? this.byId[id] : 0;
   }
 
   bump(node: NodeInfo, delta: number): void {

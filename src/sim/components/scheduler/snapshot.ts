@@ -1,5 +1,5 @@
 import type { LabelSelector, Node, Pod } from "../../api/types";
-import { MemoryColumns, NodeInfo } from "./nodeInfo";
+import { NodeColumns, NodeInfo } from "./nodeInfo";
 import { NodeTree } from "./nodeTree";
 import { makePodInfo, podKey, type PodInfo } from "./podInfo";
 import { SelectorCountIndex, type SelectorCounts } from "./selectorCounts";
@@ -15,13 +15,15 @@ export class Snapshot {
   private readonly tree = new NodeTree();
   private ordered: NodeInfo[] | undefined;
   private orderedNames: readonly string[] = [];
-  private readonly podNode = new Map<string, NodeInfo>();
-  private readonly podsByNamespace = new Map<string, Map<string, PodInfo>>();
+  private orderedIds = new Int32Array(0);
+  /** Assigned (or assumed) pods by key, each with the node it is on: one lookup serves an informer update. */
+  private readonly podEntries = new Map<string, { readonly pod: PodInfo; readonly node: NodeInfo }>();
   private readonly imageNodes = new Map<string, number>();
   readonly nodesWithPodAffinity = new Set<NodeInfo>();
   readonly nodesWithRequiredAntiAffinity = new Set<NodeInfo>();
   private readonly spread = new SelectorCountIndex();
-  private readonly memory = new MemoryColumns();
+  /** The per-node figures the filter and score loops read, by NodeInfo.id. */
+  readonly columns = new NodeColumns();
   private readonly freeIds: number[] = [];
   private nextId = 0;
   /** Zone values (`zone ?? ""`) → NodeInfo.zoneIndex, and how many live nodes each index has. */
@@ -31,9 +33,11 @@ export class Snapshot {
   liveZones = 0;
   /** Live nodes with spec.unschedulable (cordoned). */
   unschedulableNodes = 0;
+  /** Live nodes with a PreferNoSchedule taint. */
+  softTaintedNodes = 0;
 
   private newInfo(name: string): NodeInfo {
-    const info = new NodeInfo(name, this.freeIds.pop() ?? this.nextId++, this.memory);
+    const info = new NodeInfo(name, this.freeIds.pop() ?? this.nextId++, this.columns);
     this.infos.set(name, info);
     return info;
   }
@@ -53,12 +57,15 @@ export class Snapshot {
     const known = info.node !== undefined;
     const oldZone = known ? info.zoneIndex : -1;
     if (known && info.unschedulable) this.unschedulableNodes--;
+    if (known && info.softTaints > 0) this.softTaintedNodes--;
     for (const img of info.imageSizes.keys()) this.bumpImage(img, -1);
     info.setNode(node);
     if (info.unschedulable) this.unschedulableNodes++;
+    if (info.softTaints > 0) this.softTaintedNodes++;
     for (const img of info.imageSizes.keys()) this.bumpImage(img, 1);
     const zone = this.zoneId(info.zone ?? "");
     if (zone !== oldZone) this.moveZone(info, oldZone, zone);
+    else info.setZoneIndex(zone); // the zone label may have appeared or gone with the same index
     // The ordered list holds NodeInfo objects, so only a new node or a zone move reorders it
     // (heartbeat updates must not force a rebuild).
     if (!known) this.tree.add(name, info.labels);
@@ -73,6 +80,7 @@ export class Snapshot {
     info.imageSizes = new Map();
     this.moveZone(info, info.zoneIndex, -1);
     if (info.unschedulable) this.unschedulableNodes--;
+    if (info.softTaints > 0) this.softTaintedNodes--;
     info.node = undefined;
     this.tree.remove(name);
     // Like the real cache, a removed node's pods stay accounted until they are deleted.
@@ -95,7 +103,7 @@ export class Snapshot {
     if (from >= 0 && --this.zoneNodes[from] === 0) this.liveZones--;
     if (to >= 0 && this.zoneNodes[to]++ === 0) this.liveZones++;
     this.spread.nodeMoved(info, from, to);
-    info.zoneIndex = to;
+    info.setZoneIndex(to);
   }
 
   /** Nodes in the nodeTree's zone-interleaved order (the order the filter loop walks). */
@@ -108,8 +116,15 @@ export class Snapshot {
       }
       this.ordered = out;
       this.orderedNames = out.map((n) => n.name);
+      this.orderedIds = Int32Array.from(out, (n) => n.id);
     }
     return this.ordered;
+  }
+
+  /** The ids of `nodes()`, same order; the array is shared until the order changes (never mutate). */
+  nodeIds(): Int32Array {
+    this.nodes();
+    return this.orderedIds;
   }
 
   /** The names of `nodes()`, same order; the array is shared until the order changes. */
@@ -141,11 +156,11 @@ export class Snapshot {
   // ---- pods ----
 
   hasPod(key: string): boolean {
-    return this.podNode.has(key);
+    return this.podEntries.has(key);
   }
 
   nodeOfPod(key: string): string | undefined {
-    return this.podNode.get(key)?.name;
+    return this.podEntries.get(key)?.node.name;
   }
 
   /** Adds an assigned pod (spec.nodeName set) or an assumed one (nodeName given). Replaces any previous copy. */
@@ -156,13 +171,7 @@ export class Snapshot {
     this.removePod(p.key);
     const info = this.infos.get(target) ?? this.newInfo(target);
     info.addPod(p);
-    this.podNode.set(p.key, info);
-    let ns = this.podsByNamespace.get(p.namespace);
-    if (!ns) {
-      ns = new Map();
-      this.podsByNamespace.set(p.namespace, ns);
-    }
-    ns.set(p.key, p);
+    this.podEntries.set(p.key, { pod: p, node: info });
     if (p.hasPodAffinity) this.nodesWithPodAffinity.add(info);
     if (p.affinity.requiredAntiAffinity.length > 0) this.nodesWithRequiredAntiAffinity.add(info);
     this.spread.podAdded(p, info);
@@ -170,24 +179,23 @@ export class Snapshot {
 
   /**
    * An informer update of an assigned pod. Status-only changes (the common case: kubelet
-   * reports) cost a comparison; label, node or deletion changes re-file the pod.
+   * reports) cost a comparison; label, node or deletion changes re-file the pod. `key` may be
+   * passed when the caller holds it already.
    */
-  updatePod(pod: Pod): void {
-    const key = podKey(pod.metadata.namespace, pod.metadata.name);
-    const info = this.podNode.get(key);
-    const prev = info?.pods.get(key);
-    if (prev && info && info.name === pod.spec.nodeName && sameSchedulingView(prev.pod, pod)) return;
-    if (pod.spec.nodeName) this.addPod(pod);
+  updatePod(pod: Pod, key = podKey(pod.metadata.namespace, pod.metadata.name)): void {
+    const prev = this.podEntries.get(key);
+    if (prev && prev.node.name === pod.spec.nodeName && sameSchedulingView(prev.pod.pod, pod)) return;
+    if (pod.spec.nodeName) this.addPod(makePodInfo(pod, key));
     else this.removePod(key);
   }
 
   removePod(key: string): PodInfo | undefined {
-    const info = this.podNode.get(key);
-    if (!info) return undefined;
+    const entry = this.podEntries.get(key);
+    if (!entry) return undefined;
+    const info = entry.node;
     const p = info.removePod(key);
-    this.podNode.delete(key);
+    this.podEntries.delete(key);
     if (!p) return undefined;
-    this.podsByNamespace.get(p.namespace)?.delete(key);
     if (info.podsWithAffinity.size === 0) this.nodesWithPodAffinity.delete(info);
     if (info.podsWithRequiredAntiAffinity.size === 0) this.nodesWithRequiredAntiAffinity.delete(info);
     this.spread.podRemoved(p, info);
@@ -200,11 +208,9 @@ export class Snapshot {
     return this.spread.get(namespace, selector, () => this.assignedPods(namespace));
   }
 
+  /** Only when a selector without matchLabels is first registered: a scan of every assigned pod. */
   private *assignedPods(namespace: string): Iterable<[PodInfo, NodeInfo]> {
-    for (const p of this.podsByNamespace.get(namespace)?.values() ?? []) {
-      const n = this.podNode.get(p.key);
-      if (n) yield [p, n];
-    }
+    for (const { pod, node } of this.podEntries.values()) if (pod.namespace === namespace) yield [pod, node];
   }
 }
 

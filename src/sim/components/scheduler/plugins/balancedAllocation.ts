@@ -1,5 +1,5 @@
 import { MAX_NODE_SCORE, SKIP, type ScorePlugin } from "../framework";
-import type { NodeInfo } from "../nodeInfo";
+import type { NodeColumns, NodeInfo } from "../nodeInfo";
 import type { PodInfo } from "../podInfo";
 
 // A module-local copy: imported bindings can cost a getter call per read in some module loaders.
@@ -10,9 +10,15 @@ const MAX_SCORE = MAX_NODE_SCORE;
  * each fraction capped at 1; resources a node has none of are left out.
  */
 export function balancedAllocationScore(pod: PodInfo, node: NodeInfo): number {
-  if (node.allocatableMilliCpu === 0 || node.allocatableMemory === 0) return MAX_SCORE; // one fraction: std 0
-  const cpu = Math.min(1, (node.requestedMilliCpu + pod.milliCpu) / node.allocatableMilliCpu);
-  const mem = Math.min(1, (node.requestedMemory + pod.memory) / node.allocatableMemory);
+  return balanced(pod, node.columns, node.id);
+}
+
+function balanced(pod: PodInfo, c: NodeColumns, id: number): number {
+  const allocCpu = c.allocatableMilliCpu[id];
+  const allocMemory = c.allocatableMemory[id];
+  if (allocCpu === 0 || allocMemory === 0) return MAX_SCORE; // one fraction: std 0
+  const cpu = Math.min(1, (c.requestedMilliCpu[id] + pod.milliCpu) / allocCpu);
+  const mem = Math.min(1, (c.requestedMemory[id] + pod.memory) / allocMemory);
   const std = Math.abs((cpu - mem) / 2);
   return Math.trunc((1 - std) * MAX_SCORE);
 }
@@ -20,14 +26,15 @@ export function balancedAllocationScore(pod: PodInfo, node: NodeInfo): number {
 export const NodeResourcesBalancedAllocation: ScorePlugin = {
   name: "NodeResourcesBalancedAllocation",
   weight: 1,
-  prepareScore: (pod) => {
+  prepareScore: (pod, snapshot) => {
     // Best-effort pods (no requests at all) are not scored, so they do not all land on one node.
     if (pod.milliCpu === 0 && pod.memory === 0) return SKIP;
+    const c = snapshot.columns;
     return {
       kind: "run",
       score: (node) => balancedAllocationScore(pod, node),
-      scoreAll: (nodes, out) => {
-        for (let i = 0; i < nodes.length; i++) out[i] = balancedAllocationScore(pod, nodes[i]);
+      scoreAll: (nodes, ids, out) => {
+        for (let i = 0; i < nodes.length; i++) out[i] = balanced(pod, c, ids[i]);
       },
     };
   },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { normalizedImageName } from "../podInfo";
+import { makePodInfo, normalizedImageName } from "../podInfo";
 import { Snapshot } from "../snapshot";
-import { makeNode } from "../testFixtures";
-import { imageLocalityScore } from "./imageLocality";
+import { makeNode, makePod } from "../testFixtures";
+import { ImageLocality, imageLocalityScore } from "./imageLocality";
 
 const MB = 1024 * 1024;
 
@@ -22,6 +22,13 @@ describe("ImageLocality", () => {
     const snap = new Snapshot();
     const a = snap.setNode(makeNode("a", { images: [{ names: ["busybox:1.36"], sizeBytes: 4 * MB }] }));
     expect(imageLocalityScore(["busybox:1.36"], a, snap)).toBe(0);
+  });
+
+  it("scores every node 0 without looking at them when no node has the pod's images", () => {
+    const snap = new Snapshot();
+    const nodes = [snap.setNode(makeNode("a", { images: [{ names: ["busybox:1.36"], sizeBytes: 40 * MB }] }))];
+    const prep = ImageLocality.prepareScore(makePodInfo(makePod("p", { image: "nginx:1.27" })), snap, nodes);
+    expect(prep.kind === "run" && prep.uniform).toEqual({ raw: 0, normalized: 0 });
   });
 
   it("normalises untagged names to :latest", () => {

@@ -26,6 +26,8 @@ export function imageLocalityScore(images: readonly string[], node: NodeInfo, sn
   return Math.trunc((MAX_SCORE * (sum - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
+const NOWHERE = Object.freeze({ kind: "run" as const, score: () => 0, uniform: Object.freeze({ raw: 0, normalized: 0 }) });
+
 export const ImageLocality: ScorePlugin = {
   name: "ImageLocality",
   weight: 1,
@@ -34,16 +36,13 @@ export const ImageLocality: ScorePlugin = {
     const total = snapshot.numNodes;
     const images = pod.images;
     const spread = images.map((img) => (total > 0 ? snapshot.imageNumNodes(img) / total : 0));
+    // None of the pod's images is on any node yet: every node scores 0.
+    if (spread.every((x) => x === 0)) return NOWHERE;
     const maxThreshold = MAX_CONTAINER_THRESHOLD * images.length;
     return {
       kind: "run",
       score: (node) => imageLocalityScore(images, node, snapshot),
-      scoreAll: (nodes, out) => {
-        // None of the pod's images is on any node yet: every node scores 0.
-        if (spread.every((x) => x === 0)) {
-          out.fill(0, 0, nodes.length);
-          return;
-        }
+      scoreAll: (nodes, _ids, out) => {
         for (let i = 0; i < nodes.length; i++) {
           const sizes = nodes[i].imageSizes;
           let sum = 0;

@@ -22,7 +22,7 @@ function verdicts(affinity: Affinity | undefined, labels: Record<string, string>
   setup(snap);
   const prep = InterPodAffinity.prepareFilter(makePodInfo(makePod("incoming", { labels, spec: { affinity } })), snap);
   if (prep.kind !== "run") return prep.kind;
-  return nodes.map((n) => prep.filter(n)?.reasons[0] ?? "pass");
+  return nodes.map((n) => prep.filter(n, n.id)?.reasons[0] ?? "pass");
 }
 
 describe("InterPodAffinity filter", () => {

@@ -20,9 +20,9 @@ describe("NodeAffinity filter", () => {
   it("applies spec.nodeSelector with the real message", () => {
     const { prep, infos } = filterOn({ spec: { nodeSelector: { disktype: "ssd" } } }, makeNode("a", { labels: { disktype: "ssd" } }), makeNode("b"));
     if (prep.kind !== "run") throw new Error("expected a filter");
-    expect(prep.filter(infos[0])).toBeNull();
-    expect(prep.filter(infos[1])?.reasons).toEqual(["node(s) didn't match Pod's node affinity/selector"]);
-    expect(prep.filter(infos[1])?.code).toBe("UnschedulableAndUnresolvable");
+    expect(prep.filter(infos[0], infos[0].id)).toBeNull();
+    expect(prep.filter(infos[1], infos[1].id)?.reasons).toEqual(["node(s) didn't match Pod's node affinity/selector"]);
+    expect(prep.filter(infos[1], infos[1].id)?.code).toBe("UnschedulableAndUnresolvable");
   });
 
   it("ORs required terms and ANDs their expressions (In, NotIn, Exists, Gt)", () => {
@@ -38,7 +38,7 @@ describe("NodeAffinity filter", () => {
       makeNode("small", { labels: { cores: "4" } }),
     );
     if (prep.kind !== "run") throw new Error("expected a filter");
-    expect(infos.map((n) => prep.filter(n) === null)).toEqual([true, false, true, false]);
+    expect(infos.map((n) => prep.filter(n, n.id) === null)).toEqual([true, false, true, false]);
   });
 
   it("narrows evaluation to the nodes named by matchFields (DaemonSet pods)", () => {

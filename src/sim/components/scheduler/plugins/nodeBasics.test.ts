@@ -14,15 +14,15 @@ describe("NodeUnschedulable", () => {
   it("rejects cordoned nodes", () => {
     const prep = NodeUnschedulable.prepareFilter(makePodInfo(makePod("p")), snap);
     if (prep.kind !== "run") throw new Error("expected a filter");
-    expect(prep.filter(cordoned)?.reasons).toEqual(["node(s) were unschedulable"]);
-    expect(prep.filter(cordoned)?.code).toBe("UnschedulableAndUnresolvable");
-    expect(prep.filter(open)).toBeNull();
+    expect(prep.filter(cordoned, cordoned.id)?.reasons).toEqual(["node(s) were unschedulable"]);
+    expect(prep.filter(cordoned, cordoned.id)?.code).toBe("UnschedulableAndUnresolvable");
+    expect(prep.filter(open, open.id)).toBeNull();
   });
 
   it("lets pods tolerating node.kubernetes.io/unschedulable through", () => {
     const pod = makePod("ds", { spec: { tolerations: [{ key: "node.kubernetes.io/unschedulable", operator: "Exists", effect: "NoSchedule" }] } });
     const prep = NodeUnschedulable.prepareFilter(makePodInfo(pod), snap);
-    expect(prep.kind === "run" && prep.filter(cordoned)).toBeNull();
+    expect(prep.kind === "run" && prep.filter(cordoned, cordoned.id)).toBeNull();
   });
 });
 
@@ -51,8 +51,8 @@ describe("NodeName", () => {
     const b = snap.setNode(makeNode("b"));
     const prep = NodeName.prepareFilter(makePodInfo(makePod("p", { nodeName: "a" })), snap);
     if (prep.kind !== "run") throw new Error("expected a filter");
-    expect(prep.filter(a)).toBeNull();
-    expect(prep.filter(b)?.reasons).toEqual(["node(s) didn't match the requested node name"]);
+    expect(prep.filter(a, a.id)).toBeNull();
+    expect(prep.filter(b, b.id)?.reasons).toEqual(["node(s) didn't match the requested node name"]);
   });
 });
 
@@ -64,12 +64,12 @@ describe("NodePorts", () => {
     snap.addPod(makePod("old", { hostPort: 8080 }), "busy");
     const prep = NodePorts.prepareFilter(makePodInfo(makePod("new", { hostPort: 8080 })), snap);
     if (prep.kind !== "run") throw new Error("expected a filter");
-    expect(prep.filter(busy)?.reasons).toEqual(["node(s) didn't have free ports for the requested pod ports"]);
-    expect(prep.filter(busy)?.code).toBe("Unschedulable");
-    expect(prep.filter(free)).toBeNull();
+    expect(prep.filter(busy, busy.id)?.reasons).toEqual(["node(s) didn't have free ports for the requested pod ports"]);
+    expect(prep.filter(busy, busy.id)?.code).toBe("Unschedulable");
+    expect(prep.filter(free, free.id)).toBeNull();
     // Freed when the pod goes.
     snap.removePod("default/old");
-    expect(prep.filter(busy)).toBeNull();
+    expect(prep.filter(busy, busy.id)).toBeNull();
   });
 
   it("is skipped for pods without host ports", () => {

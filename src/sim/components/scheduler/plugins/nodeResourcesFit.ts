@@ -1,5 +1,5 @@
 import { MAX_NODE_SCORE, status, type FilterPlugin, type FilterStatus, type ScorePlugin } from "../framework";
-import type { NodeInfo } from "../nodeInfo";
+import type { NodeColumns, NodeInfo } from "../nodeInfo";
 import type { PodInfo } from "../podInfo";
 
 // A module-local copy: imported bindings can cost a getter call per read in some module loaders.
@@ -21,10 +21,14 @@ for (let mask = 1; mask < 8; mask++) {
 
 /** fitsRequest: every shortage is reported (a node short of cpu and memory counts for both). */
 export function nodeResourcesFitFilter(pod: PodInfo, node: NodeInfo): FilterStatus | null {
+  return fits(pod, node.columns, node.id);
+}
+
+function fits(pod: PodInfo, c: NodeColumns, id: number): FilterStatus | null {
   let mask = 0;
-  if (node.podCount + 1 > node.allowedPodNumber) mask |= 1;
-  if (pod.milliCpu > 0 && pod.milliCpu > node.allocatableMilliCpu - node.requestedMilliCpu) mask |= 2;
-  if (pod.memory > 0 && pod.memory > node.allocatableMemory - node.requestedMemory) mask |= 4;
+  if (c.podCount[id] + 1 > c.allowedPodNumber[id]) mask |= 1;
+  if (pod.milliCpu > 0 && pod.milliCpu > c.allocatableMilliCpu[id] - c.requestedMilliCpu[id]) mask |= 2;
+  if (pod.memory > 0 && pod.memory > c.allocatableMemory[id] - c.requestedMemory[id]) mask |= 4;
   return mask === 0 ? null : COMBOS[mask];
 }
 
@@ -39,14 +43,20 @@ export function leastRequestedScore(requested: number, capacity: number): number
  * pods count as 100m / 200Mi so they do not all pile onto one node.
  */
 export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
+  return leastAllocated(pod, node.columns, node.id);
+}
+
+function leastAllocated(pod: PodInfo, c: NodeColumns, id: number): number {
   let sum = 0;
   let weights = 0;
-  if (node.allocatableMilliCpu !== 0) {
-    sum += leastRequestedScore(node.nonZeroMilliCpu + pod.nonZeroMilliCpu, node.allocatableMilliCpu);
+  const cpu = c.allocatableMilliCpu[id];
+  if (cpu !== 0) {
+    sum += leastRequestedScore(c.nonZeroMilliCpu[id] + pod.nonZeroMilliCpu, cpu);
     weights++;
   }
-  if (node.allocatableMemory !== 0) {
-    sum += leastRequestedScore(node.nonZeroMemory + pod.nonZeroMemory, node.allocatableMemory);
+  const memory = c.allocatableMemory[id];
+  if (memory !== 0) {
+    sum += leastRequestedScore(c.nonZeroMemory[id] + pod.nonZeroMemory, memory);
     weights++;
   }
   return weights === 0 ? 0 : Math.trunc(sum / weights);
@@ -55,12 +65,18 @@ export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
 export const NodeResourcesFit: FilterPlugin & ScorePlugin = {
   name: "NodeResourcesFit",
   weight: 1,
-  prepareFilter: (pod) => ({ kind: "run", filter: (node) => nodeResourcesFitFilter(pod, node) }),
-  prepareScore: (pod) => ({
-    kind: "run",
-    score: (node) => leastAllocatedScore(pod, node),
-    scoreAll: (nodes, out) => {
-      for (let i = 0; i < nodes.length; i++) out[i] = leastAllocatedScore(pod, nodes[i]);
-    },
-  }),
+  prepareFilter: (pod, snapshot) => {
+    const c = snapshot.columns;
+    return { kind: "run", filter: (_node, id) => fits(pod, c, id) };
+  },
+  prepareScore: (pod, snapshot) => {
+    const c = snapshot.columns;
+    return {
+      kind: "run",
+      score: (node) => leastAllocatedScore(pod, node),
+      scoreAll: (nodes, ids, out) => {
+        for (let i = 0; i < nodes.length; i++) out[i] = leastAllocated(pod, c, ids[i]);
+      },
+    };
+  },
 };

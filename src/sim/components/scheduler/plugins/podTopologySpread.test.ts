@@ -110,9 +110,9 @@ describe("PodTopologySpread DoNotSchedule constraints (filter)", () => {
     const prep = spread.prepareFilter(makePodInfo(web("e", hard("kubernetes.io/hostname"))), snap);
     if (prep.kind !== "run") throw new Error("expected a filter");
     // counts 2/1/1, min 1: worker-1 → 2 + 1 − 1 = 2 > 1
-    expect(prep.filter(nodes[0])?.reasons).toEqual(["node(s) didn't match pod topology spread constraints"]);
-    expect(prep.filter(nodes[1])).toBeNull();
-    expect(prep.filter(nodes[2])).toBeNull();
+    expect(prep.filter(nodes[0], nodes[0].id)?.reasons).toEqual(["node(s) didn't match pod topology spread constraints"]);
+    expect(prep.filter(nodes[1], nodes[1].id)).toBeNull();
+    expect(prep.filter(nodes[2], nodes[2].id)).toBeNull();
   });
 
   it("rejects nodes missing the topology label as unresolvable", () => {
@@ -120,7 +120,7 @@ describe("PodTopologySpread DoNotSchedule constraints (filter)", () => {
     const bare = snap.setNode(makeNode("no-zone"));
     const prep = spread.prepareFilter(makePodInfo(web("e", hard("topology.kubernetes.io/zone"))), snap);
     if (prep.kind !== "run") throw new Error("expected a filter");
-    const s = prep.filter(bare);
+    const s = prep.filter(bare, bare.id);
     expect(s?.reasons).toEqual(["node(s) didn't match pod topology spread constraints (missing required label)"]);
     expect(s?.code).toBe("UnschedulableAndUnresolvable");
   });

@@ -142,14 +142,18 @@ function prepareDefaultScore(counts: SelectorCounts, snapshot: Snapshot, feasibl
   const hostWeight = topologyNormalizingWeight(feasible.length);
   const zoneWeight = topologyNormalizingWeight(zones.length);
   const perZone = counts.perZone;
-  const score = (node: NodeInfo): number => {
+  const { hasHostname, zone } = snapshot.columns;
+  // By node id: the columns say whether the node has each label (and its zone's index).
+  const scoreAt = (id: number): number => {
     let s = 0;
-    if (node.hostname !== undefined) s += counts.countOf(node) * hostWeight + HOST_SKEW;
-    if (node.zone !== undefined) s += perZone[node.zoneIndex] * zoneWeight + ZONE_SKEW;
+    if (hasHostname[id] === 1) s += counts.countAt(id) * hostWeight + HOST_SKEW;
+    const z = zone[id];
+    if (z >= 0) s += perZone[z] * zoneWeight + ZONE_SKEW;
     return Math.round(s);
   };
-  const scoreAll = (nodes: readonly NodeInfo[], out: Float64Array) => {
-    for (let i = 0; i < nodes.length; i++) out[i] = score(nodes[i]);
+  const score = (node: NodeInfo): number => scoreAt(node.id);
+  const scoreAll = (nodes: readonly NodeInfo[], ids: Int32Array, out: Float64Array) => {
+    for (let i = 0; i < nodes.length; i++) out[i] = scoreAt(ids[i]);
   };
   return { kind: "run" as const, score, scoreAll, normalize: normalizeAll };
 }
@@ -217,7 +221,7 @@ function prepareScore(pod: PodInfo, snapshot: Snapshot, feasible: readonly NodeI
     }
     return Math.round(s);
   };
-  const scoreAll = (nodes: readonly NodeInfo[], out: Float64Array) => {
+  const scoreAll = (nodes: readonly NodeInfo[], _ids: Int32Array, out: Float64Array) => {
     for (let i = 0; i < nodes.length; i++) out[i] = score(nodes[i]);
   };
   // Fewer matching pods is better: max + min − score, scaled by max.

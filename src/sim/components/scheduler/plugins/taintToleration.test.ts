@@ -39,4 +39,11 @@ describe("TaintToleration", () => {
     expect([...scores]).toEqual([100, 50, 0]);
     expect(TaintToleration.weight).toBe(3);
   });
+
+  it("scores every node 0 → 100 without looking at them when no node has a PreferNoSchedule taint", () => {
+    const snap = new Snapshot();
+    const nodes = [snap.setNode(makeNode("a")), snap.setNode(makeNode("b", { taints: [CONTROL_PLANE_TAINT] }))];
+    const prep = TaintToleration.prepareScore(makePodInfo(makePod("p")), snap, nodes);
+    expect(prep.kind === "run" && prep.uniform).toEqual({ raw: 0, normalized: 100 });
+  });
 });

@@ -52,17 +52,26 @@ export function taintTolerationScore(tolerations: readonly Toleration[], taints:
   return n;
 }
 
+/** No node has a PreferNoSchedule taint: every raw score is 0, normalised (reversed) to 100. */
+const NO_SOFT_TAINTS = Object.freeze({ kind: "run" as const, score: () => 0, uniform: Object.freeze({ raw: 0, normalized: MAX_NODE_SCORE }) });
+
 export const TaintToleration: FilterPlugin & ScorePlugin = {
   name: "TaintToleration",
   weight: 3,
-  prepareFilter: (pod) => ({ kind: "run", filter: (node) => (node.hardTaints === 0 ? null : taintTolerationFilter(pod.tolerations, node.taints)) }),
-  prepareScore: (pod) => {
+  prepareFilter: (pod, snapshot) => {
+    const c = snapshot.columns;
+    // Taint-free nodes (the per-node count is a column) pass without a look at the node.
+    return { kind: "run", filter: (node, id) => (c.hardTaints[id] === 0 ? null : taintTolerationFilter(pod.tolerations, node.taints)) };
+  },
+  prepareScore: (pod, snapshot) => {
+    if (snapshot.softTaintedNodes === 0) return NO_SOFT_TAINTS;
     const prefer = pod.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule");
+    const c = snapshot.columns;
     return {
       kind: "run",
       score: (node) => taintTolerationScore(prefer, node.taints),
-      scoreAll: (nodes, out) => {
-        for (let i = 0; i < nodes.length; i++) out[i] = nodes[i].softTaints === 0 ? 0 : taintTolerationScore(prefer, nodes[i].taints);
+      scoreAll: (nodes, ids, out) => {
+        for (let i = 0; i < nodes.length; i++) out[i] = c.softTaints[ids[i]] === 0 ? 0 : taintTolerationScore(prefer, nodes[i].taints);
       },
       // Fewer intolerable taints is better.
       normalize: (scores) => defaultNormalizeScore(MAX_NODE_SCORE, true, scores),
