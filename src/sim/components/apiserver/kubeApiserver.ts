@@ -99,7 +99,9 @@ export class KubeApiserver {
 
   private get(req: ApiRequest, info: ResourceInfo, reply: Reply): void {
     this.whenEtcdReachable(reply, () => {
-      const entry = this.etcd.store.get(etcdKey(info, info.namespaced ? req.namespace : undefined, req.name));
+      // The parts of etcdKey(info, namespace, name); without a name there is no such key.
+      const namespace = info.namespaced && req.namespace ? req.namespace : undefined;
+      const entry = req.name === undefined ? undefined : this.etcd.store.locateAt(info.etcdPrefix, namespace, req.name)?.entry;
       if (!entry) reply({ ok: false, status: 404, error: notFound(groupResource(info), req.name ?? "") });
       else reply({ ok: true, status: 200, object: entry.value });
     });
