@@ -145,10 +145,7 @@ export class KubeApiserver {
     const items: KubeObject[] = [];
     if (info.resource === "pods" && filter.indexValue !== undefined) {
       // Pods of one node come from the index, in the same key order as the range below.
-      for (const key of this.podsByNode.keys(filter.indexValue)) {
-        const e = key.startsWith(prefix) ? this.etcd.store.get(key) : undefined;
-        if (e && filter.matches(e.value)) items.push(e.value);
-      }
+      for (const e of this.podsByNode.entries(filter.indexValue)) if (e.key.startsWith(prefix) && filter.matches(e.value)) items.push(e.value);
       return items;
     }
     for (const e of this.etcd.store.range(prefix)) if (filter.matches(e.value)) items.push(e.value);

@@ -15,6 +15,8 @@ export interface EtcdWrite {
   value: KubeObject;
   prev?: KubeObject;
   revision: number;
+  /** The key's slot (for a delete, the one it leaves). */
+  slot: EtcdSlot;
 }
 
 /** Where a key's entry lives: a write of a key located before needs no second lookup. */
@@ -91,8 +93,21 @@ export class EtcdStore {
 
   /** Entries whose key starts with `prefix`, in key order (as an etcd range). */
   range(prefix: string): EtcdEntry[] {
+    const out: EtcdEntry[] = [];
+    this.rangeOver(prefix, (slot) => out.push(slot.entry));
+    return out;
+  }
+
+  /** The slots of range(prefix). */
+  rangeSlots(prefix: string): EtcdSlot[] {
+    const out: EtcdSlot[] = [];
+    this.rangeOver(prefix, (slot) => out.push(slot));
+    return out;
+  }
+
+  private rangeOver(prefix: string, visit: (slot: Slot) => void): void {
     const bucket = this.buckets.get(prefixOf(prefix.endsWith("/") ? prefix + "x" : prefix));
-    if (!bucket) return [];
+    if (!bucket) return;
     // The sorted slot list survives updates; only a new or deleted key re-sorts it.
     let sorted = bucket.sorted;
     if (!sorted) {
@@ -105,9 +120,7 @@ export class EtcdStore {
     // start and end, so the keys in between are never read.
     const start = firstIndex(sorted, (key) => key >= prefix);
     const end = firstIndex(sorted, (key) => key > prefix && !key.startsWith(prefix));
-    const out: EtcdEntry[] = [];
-    for (let i = start; i < end; i++) out.push(sorted[i].entry);
-    return out;
+    for (let i = start; i < end; i++) visit(sorted[i]);
   }
 
   count(prefix: string): number {
@@ -162,11 +175,11 @@ export class EtcdStore {
     };
     if (slot) slot.entry = entry;
     else {
-      names!.set(name, { key, entry, removed: false });
+      names!.set(name, (slot = { key, entry, removed: false }));
       bucket!.size++;
       bucket!.sorted = undefined;
     }
-    this.emit({ type: "put", key, value: stored, prev: prev?.value, revision });
+    this.emit({ type: "put", key, value: stored, prev: prev?.value, revision, slot });
     return { entry, prev };
   }
 
@@ -182,7 +195,7 @@ export class EtcdStore {
     bucket.size--;
     bucket.sorted = undefined;
     const revision = ++this.rev;
-    this.emit({ type: "delete", key, value: prev.value, prev: prev.value, revision });
+    this.emit({ type: "delete", key, value: prev.value, prev: prev.value, revision, slot });
     return prev;
   }
 
