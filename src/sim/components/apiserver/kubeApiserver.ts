@@ -148,6 +148,12 @@ export class KubeApiserver {
       for (const e of this.podsByNode.entries(filter.indexValue)) if (e.key.startsWith(prefix) && filter.matches(e.value)) items.push(e.value);
       return items;
     }
+    if (info.resource === "nodes" && filter.indexValue !== undefined) {
+      // metadata.name=X: the node keyed X is the only one whose name can match.
+      const e = this.etcd.store.locateAt(info.etcdPrefix, undefined, filter.indexValue)?.entry;
+      if (e && filter.matches(e.value)) items.push(e.value);
+      return items;
+    }
     for (const e of this.etcd.store.range(prefix)) if (filter.matches(e.value)) items.push(e.value);
     return items;
   }
