@@ -1,7 +1,7 @@
 import type { KubeObject } from "../../api/types";
 import type { EtcdEntry, EtcdSlot, EtcdStore } from "../etcd";
 
-const PODS = "/registry/pods/";
+const PODS = "/registry/pods";
 
 function nodeOf(o: KubeObject): string {
   return (o as { spec?: { nodeName?: string } }).spec?.nodeName ?? "";
@@ -29,9 +29,8 @@ export class PodNodeIndex {
   private build(): Map<string, Set<EtcdSlot>> {
     const byNode = new Map<string, Set<EtcdSlot>>();
     this.byNode = byNode;
-    for (const slot of this.store.rangeSlots(PODS)) this.add(slot, nodeOf(slot.entry.value));
-    this.store.onWrite((w) => {
-      if (!w.key.startsWith(PODS)) return;
+    for (const slot of this.store.rangeSlots(PODS + "/")) this.add(slot, nodeOf(slot.entry.value));
+    this.store.onWriteUnder(PODS, (w) => {
       const before = w.prev ? nodeOf(w.prev) : undefined;
       const after = w.type === "put" ? nodeOf(w.value) : undefined;
       if (before === after) return;

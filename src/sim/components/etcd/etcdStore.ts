@@ -40,6 +40,7 @@ interface Slot extends EtcdSlot {
   entry: EtcdEntry;
   /** The key was deleted: a new slot holds it if it comes back. */
   removed: boolean;
+  readonly bucket: Bucket;
 }
 
 /**
@@ -52,6 +53,8 @@ interface Bucket {
   size: number;
   /** Slots in key order, rebuilt lazily after a key is added or removed. */
   sorted: Slot[] | undefined;
+  /** What onWriteUnder registered for this resource. */
+  readonly listeners: ((w: EtcdWrite) => void)[];
 }
 
 /** What a successful compare-and-swap wrote and what it replaced. */
@@ -153,8 +156,7 @@ export class EtcdStore {
     let name = "";
     if (!slot || slot.removed || slot.key !== key) {
       const p = path ?? pathOf(key);
-      bucket = this.buckets.get(p.prefix);
-      if (!bucket) this.buckets.set(p.prefix, (bucket = { cluster: new Map(), namespaces: new Map(), size: 0, sorted: undefined }));
+      bucket = this.bucket(p.prefix);
       names = p.namespace === undefined ? bucket.cluster : bucket.namespaces.get(p.namespace);
       if (!names) bucket.namespaces.set(p.namespace!, (names = new Map()));
       name = p.name;
@@ -175,11 +177,11 @@ export class EtcdStore {
     };
     if (slot) slot.entry = entry;
     else {
-      names!.set(name, (slot = { key, entry, removed: false }));
+      names!.set(name, (slot = { key, entry, removed: false, bucket: bucket! }));
       bucket!.size++;
       bucket!.sorted = undefined;
     }
-    this.emit({ type: "put", key, value: stored, prev: prev?.value, revision, slot });
+    this.emit({ type: "put", key, value: stored, prev: prev?.value, revision, slot }, slot.bucket);
     return { entry, prev };
   }
 
@@ -195,7 +197,7 @@ export class EtcdStore {
     bucket.size--;
     bucket.sorted = undefined;
     const revision = ++this.rev;
-    this.emit({ type: "delete", key, value: prev.value, prev: prev.value, revision, slot });
+    this.emit({ type: "delete", key, value: prev.value, prev: prev.value, revision, slot }, bucket);
     return prev;
   }
 
@@ -215,8 +217,20 @@ export class EtcdStore {
     return () => this.writeListeners.delete(listener);
   }
 
-  private emit(w: EtcdWrite): void {
+  /** Every committed write of one resource (`prefix`: its etcdPrefix), after the onWrite listeners. */
+  onWriteUnder(prefix: string, listener: (w: EtcdWrite) => void): void {
+    this.bucket(prefix).listeners.push(listener);
+  }
+
+  private bucket(prefix: string): Bucket {
+    let bucket = this.buckets.get(prefix);
+    if (!bucket) this.buckets.set(prefix, (bucket = { cluster: new Map(), namespaces: new Map(), size: 0, sorted: undefined, listeners: [] }));
+    return bucket;
+  }
+
+  private emit(w: EtcdWrite, bucket: Bucket): void {
     for (const l of this.writeListeners) l(w);
+    for (const l of bucket.listeners) l(w);
   }
 }
 
