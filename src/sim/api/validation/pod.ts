@@ -21,9 +21,8 @@ const STANDARD_CONTAINER_RESOURCES = new Set(["cpu", "memory", "ephemeral-storag
 
 export function validateContainerPorts(ports: Container["ports"], field: string): FieldError[] {
   const errs: FieldError[] = [];
-  if (!ports || ports.length === 0) return errs;
   const names = new Set<string>();
-  ports.forEach((port, i) => {
+  (ports ?? []).forEach((port, i) => {
     const p = `${field}[${i}]`;
     if (port.name) {
       const msgs = isValidPortName(port.name);
@@ -117,8 +116,8 @@ function validateContainer(ctr: Container, list: string, i: number): FieldError[
   if (tmp === undefined || tmp === "") errs.push(required(`${list}[${i}].terminationMessagePolicy`));
   else if (tmp !== "File" && tmp !== "FallbackToLogsOnError")
     errs.push(notSupported(`${list}[${i}].terminationMessagePolicy`, tmp, ["File", "FallbackToLogsOnError"]));
-  if (ctr.ports) errs.push(...validateContainerPorts(ctr.ports, `${list}[${i}].ports`));
-  ctr.env?.forEach((ev, j) => {
+  if (ctr.ports !== undefined && ctr.ports !== null) errs.push(...validateContainerPorts(ctr.ports, `${list}[${i}].ports`));
+  (ctr.env ?? []).forEach((ev, j) => {
     if (!ev.name) errs.push(required(`${list}[${i}].env[${j}].name`));
     else if (!/^[\x20-\x3c\x3e-\x7e]+$/.test(ev.name))
       errs.push(invalid(`${list}[${i}].env[${j}].name`, ev.name, "a valid environment variable name must consist only of printable ASCII characters other than '='"));
@@ -148,15 +147,14 @@ const EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 export function validateTolerations(tolerations: Toleration[] | undefined, field: string): FieldError[] {
   const errs: FieldError[] = [];
   (tolerations ?? []).forEach((t, i) => {
-    const p = `${field}[${i}]`;
-    if (t.key) for (const msg of isQualifiedName(t.key)) errs.push(invalid(`${p}.key`, t.key, msg));
-    if (!t.key && t.operator !== "Exists") errs.push(invalid(`${p}.operator`, t.operator ?? "", "operator must be Exists when `key` is empty, which means \"match all values and all keys\""));
+    if (t.key) for (const msg of isQualifiedName(t.key)) errs.push(invalid(`${field}[${i}].key`, t.key, msg));
+    if (!t.key && t.operator !== "Exists") errs.push(invalid(`${field}[${i}].operator`, t.operator ?? "", "operator must be Exists when `key` is empty, which means \"match all values and all keys\""));
     if (t.tolerationSeconds !== undefined && t.effect !== "NoExecute")
-      errs.push(invalid(`${p}.effect`, t.effect ?? "", "effect must be 'NoExecute' when `tolerationSeconds` is set"));
-    if (t.operator === "Exists" && t.value) errs.push(invalid(`${p}.operator`, t.value, "value must be empty when `operator` is 'Exists'"));
+      errs.push(invalid(`${field}[${i}].effect`, t.effect ?? "", "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    if (t.operator === "Exists" && t.value) errs.push(invalid(`${field}[${i}].operator`, t.value, "value must be empty when `operator` is 'Exists'"));
     else if (t.operator !== undefined && t.operator !== "Equal" && t.operator !== "Exists")
-      errs.push(notSupported(`${p}.operator`, t.operator, ["Equal", "Exists"]));
-    if (t.effect && !EFFECTS.includes(t.effect)) errs.push(notSupported(`${p}.effect`, t.effect, EFFECTS));
+      errs.push(notSupported(`${field}[${i}].operator`, t.operator, ["Equal", "Exists"]));
+    if (t.effect && !EFFECTS.includes(t.effect)) errs.push(notSupported(`${field}[${i}].effect`, t.effect, EFFECTS));
   });
   return errs;
 }
@@ -166,18 +164,18 @@ export function validatePodSpec(spec: PodSpec | undefined, field: string): Field
   if (!spec) return [required(`${field}.containers`)];
   const names = new Set<string>();
   const errs = validateContainerList(spec.containers, `${field}.containers`, names, false);
-  errs.push(...validateContainerList(spec.initContainers, `${field}.initContainers`, names, true));
+  if (spec.initContainers) errs.push(...validateContainerList(spec.initContainers, `${field}.initContainers`, names, true));
   const rp = spec.restartPolicy;
   if (!rp) errs.push(required(`${field}.restartPolicy`));
   else if (!RESTART_POLICIES.includes(rp)) errs.push(notSupported(`${field}.restartPolicy`, rp, RESTART_POLICIES));
   const dns = spec.dnsPolicy;
   if (!dns) errs.push(required(`${field}.dnsPolicy`));
   else if (!DNS_POLICIES.includes(dns)) errs.push(notSupported(`${field}.dnsPolicy`, dns, DNS_POLICIES));
-  errs.push(...validateLabels(spec.nodeSelector, `${field}.nodeSelector`));
+  if (spec.nodeSelector) errs.push(...validateLabels(spec.nodeSelector, `${field}.nodeSelector`));
   if (spec.serviceAccountName)
     for (const msg of isDNS1123Subdomain(spec.serviceAccountName)) errs.push(invalid(`${field}.serviceAccountName`, spec.serviceAccountName, msg));
   if (spec.nodeName) for (const msg of isDNS1123Subdomain(spec.nodeName)) errs.push(invalid(`${field}.nodeName`, spec.nodeName, msg));
-  errs.push(...validateTolerations(spec.tolerations, `${field}.tolerations`));
+  if (spec.tolerations !== undefined && spec.tolerations !== null) errs.push(...validateTolerations(spec.tolerations, `${field}.tolerations`));
   return errs;
 }
 
