@@ -96,12 +96,11 @@ export class WriteHandler {
   }
 
   private planWith(req: ApiRequest, info: ResourceInfo, ns: string | undefined, name: string | undefined, current: EtcdEntry | undefined): Plan | Status {
-    const gr = groupResource(info);
     const now = this.kernel.now;
 
-    if (req.subresource === "binding") return this.planBinding(req, current, gr);
-    if (req.subresource === "eviction") return this.planEviction(req, current, gr, ns!);
-    if (req.subresource === "scale") return this.planScale(req, info, current, gr);
+    if (req.subresource === "binding") return this.planBinding(req, info, current);
+    if (req.subresource === "eviction") return this.planEviction(req, info, current, ns!);
+    if (req.subresource === "scale") return this.planScale(req, info, current);
 
     switch (req.verb) {
       case "create": {
@@ -114,7 +113,7 @@ export class WriteHandler {
         const objName = obj.metadata.name;
         if (!objName) return this.invalidName(info);
         const path: EtcdPath = { prefix: info.etcdPrefix, namespace: scopeOf(info, ns), name: objName };
-        if (this.etcd.store.locateAt(path.prefix, path.namespace, objName)) return alreadyExists(gr, objName);
+        if (this.etcd.store.locateAt(path.prefix, path.namespace, objName)) return alreadyExists(groupResource(info), objName);
         const admitted = admit(obj, info, { store: this.etcd.store, operation: "create", defaultTolerationSeconds: this.profile.controllers.defaultTolerationSeconds });
         if ("code" in admitted && admitted.kind === "Status") return admitted as Status;
         obj = admitted as KubeObject;
@@ -129,7 +128,7 @@ export class WriteHandler {
       }
       case "update":
       case "patch": {
-        if (!current) return notFound(gr, name ?? "");
+        if (!current) return notFound(groupResource(info), name ?? "");
         let next: KubeObject;
         if (req.verb === "patch") {
           const patched = req.patchType === "merge" ? applyMergePatch(current.value, req.body) : applyStrategicMergePatch(current.value, req.body);
@@ -137,12 +136,12 @@ export class WriteHandler {
         } else {
           next = req.body as KubeObject;
           const rv = next?.metadata?.resourceVersion ?? req.resourceVersion;
-          if (rv && rv !== current.value.metadata.resourceVersion) return conflict(gr, name!, STALE_OBJECT);
+          if (rv && rv !== current.value.metadata.resourceVersion) return conflict(groupResource(info), name!, STALE_OBJECT);
         }
-        return this.planUpdate(req, info, current, next, gr);
+        return this.planUpdate(req, info, current, next);
       }
       case "delete": {
-        if (!current) return notFound(gr, name ?? "");
+        if (!current) return notFound(groupResource(info), name ?? "");
         const d = planDelete(current.value, req, now);
         if (d.kind === "delete") return { op: "delete", key: current.key, expect: current.modRevision, value: current.value, after: this.afterDelete(current.value) };
         if (d.object === current.value) return { op: "none", response: { ok: true, status: 200, object: current.value } };
@@ -153,7 +152,7 @@ export class WriteHandler {
     }
   }
 
-  private planUpdate(req: ApiRequest, info: ResourceInfo, current: EtcdEntry, body: KubeObject, gr: string): Plan | Status {
+  private planUpdate(req: ApiRequest, info: ResourceInfo, current: EtcdEntry, body: KubeObject): Plan | Status {
     const old = current.value;
     let next: KubeObject;
     let unchanged: boolean;
@@ -182,12 +181,11 @@ export class WriteHandler {
     }
     if (finishedDeleting(next)) return { op: "delete", key: current.key, expect: current.modRevision, value: next, after: this.afterDelete(next) };
     if (unchanged) return { op: "none", response: { ok: true, status: 200, object: old } };
-    void gr;
     return { op: "put", key: current.key, value: next, expect: current.modRevision, status: 200 };
   }
 
-  private planBinding(req: ApiRequest, current: EtcdEntry | undefined, gr: string): Plan | Status {
-    if (!current) return notFound(gr, req.name ?? "");
+  private planBinding(req: ApiRequest, info: ResourceInfo, current: EtcdEntry | undefined): Plan | Status {
+    if (!current) return notFound(groupResource(info), req.name ?? "");
     const pod = current.value as Pod;
     const target = (req.body as { target?: { name?: string } } | undefined)?.target?.name;
     if (!target) return badRequest("a binding must have a target node");
@@ -197,8 +195,8 @@ export class WriteHandler {
   }
 
   /** The eviction API: a graceful delete that respects PodDisruptionBudgets. */
-  private planEviction(req: ApiRequest, current: EtcdEntry | undefined, gr: string, ns: string): Plan | Status {
-    if (!current) return notFound(gr, req.name ?? "");
+  private planEviction(req: ApiRequest, info: ResourceInfo, current: EtcdEntry | undefined, ns: string): Plan | Status {
+    if (!current) return notFound(groupResource(info), req.name ?? "");
     const pod = current.value as Pod;
     const pdbEntries = this.etcd.store.range(`/registry/poddisruptionbudgets/${ns}/`);
     const matching = pdbEntries.filter((e) => {
@@ -221,14 +219,14 @@ export class WriteHandler {
   }
 
   /** deployments/scale and friends: an autoscaling/v1 Scale view of spec.replicas. */
-  private planScale(req: ApiRequest, info: ResourceInfo, current: EtcdEntry | undefined, gr: string): Plan | Status {
-    if (!current) return notFound(gr, req.name ?? "");
+  private planScale(req: ApiRequest, info: ResourceInfo, current: EtcdEntry | undefined): Plan | Status {
+    if (!current) return notFound(groupResource(info), req.name ?? "");
     const obj = current.value as KubeObject & { spec: { replicas?: number }; status?: { replicas?: number } };
     if (req.verb === "get") return { op: "none", response: { ok: true, status: 200, object: scaleOf(obj) } };
     const patched = applyMergePatch(scaleOf(obj), req.body) as { spec?: { replicas?: number } };
     const replicas = patched.spec?.replicas;
     const next = { ...obj, spec: { ...obj.spec, replicas } } as KubeObject;
-    return this.planUpdate({ ...req, subresource: undefined }, info, current, next, gr);
+    return this.planUpdate({ ...req, subresource: undefined }, info, current, next);
   }
 
   private afterDelete(obj: KubeObject): (() => void) | undefined {
