@@ -72,11 +72,12 @@ export class WatchHub {
 
   /** Fans a committed change out: ADDED / MODIFIED / DELETED as each watcher's filter sees it. */
   publish(resource: string, oldObj: KubeObject | undefined, newObj: KubeObject | undefined): void {
+    const all = this.unindexed.get(resource);
+    const byValue = this.indexed.get(resource);
+    if (!all && !byValue) return; // nobody watches it (events, mostly)
     const indexOf = INDEXED_FIELD[resource];
     // One event object per kind of change, shared by every watcher (nobody changes an event).
     const change: Change = { oldObj, newObj, indexOf, modified: undefined, added: undefined, deleted: undefined };
-    const all = this.unindexed.get(resource);
-    const byValue = this.indexed.get(resource);
     if (IN_ORDER[resource]) {
       const at = byValue?.get(indexOf!((newObj ?? oldObj)!)!);
       if (all && at) deliverInOrder(all, at, change);
