@@ -1,10 +1,11 @@
 import type { KubeObject, Namespace, Pod, Status } from "../../api/types";
-import { applyDefaults, validateObject, type ResourceInfo } from "../../api";
+import { applyDefaults, validateObject, type ResourceInfo, type ValidateOptions } from "../../api";
 import type { EtcdStore } from "../etcd";
 import { forbidden, invalid, notFound } from "./errors";
 import { withDefaultTolerations } from "./podStrategy";
 
 const NAMESPACES = "/registry/namespaces";
+const CREATE: ValidateOptions = { operation: "create" };
 
 export interface AdmissionContext {
   store: EtcdStore;
@@ -30,7 +31,7 @@ export function admit(obj: KubeObject, info: ResourceInfo, ctx: AdmissionContext
   }
   let next = applyDefaults(obj);
   if (next.kind === "Pod" && ctx.operation === "create") next = withDefaultTolerations(next as Pod, ctx.defaultTolerationSeconds);
-  const causes = validateObject(next, { operation: ctx.operation, oldObj: ctx.old });
+  const causes = validateObject(next, ctx.operation === "create" && ctx.old === undefined ? CREATE : { operation: ctx.operation, oldObj: ctx.old });
   if (causes.length) return invalid(info.kind, info.group, next.metadata.name ?? "", causes);
   return next;
 }

@@ -5,7 +5,7 @@ import { Channel } from "../../runtime/channel";
 import type { ComponentId } from "../../runtime/trace";
 import { draw, type Profile } from "../../profiles";
 import type { EtcdEntry, EtcdPath, EtcdServer, EtcdSlot } from "../etcd";
-import { admit } from "./admission";
+import { admit, type AdmissionContext } from "./admission";
 import { finishedDeleting, planDelete } from "./deletion";
 import { alreadyExists, badRequest, conflict, internalError, invalid, methodNotAllowed, notFound, STALE_OBJECT } from "./errors";
 import { ServiceAllocator } from "./ipAllocator";
@@ -42,6 +42,8 @@ export class WriteHandler {
   private readonly toEtcd: Channel;
   private readonly fromEtcd: Channel;
   readonly allocator: ServiceAllocator;
+  /** What admission needs for every create (one object, not one per request). */
+  private readonly createContext: AdmissionContext;
 
   constructor(
     private readonly kernel: Kernel,
@@ -52,6 +54,7 @@ export class WriteHandler {
     this.toEtcd = new Channel(kernel);
     this.fromEtcd = new Channel(kernel);
     this.allocator = new ServiceAllocator(kernel.rng);
+    this.createContext = { store: etcd.store, operation: "create", defaultTolerationSeconds: profile.controllers.defaultTolerationSeconds };
   }
 
   handle(from: ComponentId, req: ApiRequest, info: ResourceInfo, reply: Reply, attempt = 0): void {
@@ -114,7 +117,7 @@ export class WriteHandler {
         if (!objName) return this.invalidName(info);
         const path: EtcdPath = { prefix: info.etcdPrefix, namespace: scopeOf(info, ns), name: objName };
         if (this.etcd.store.locateAt(path.prefix, path.namespace, objName)) return alreadyExists(groupResource(info), objName);
-        const admitted = admit(obj, info, { store: this.etcd.store, operation: "create", defaultTolerationSeconds: this.profile.controllers.defaultTolerationSeconds });
+        const admitted = admit(obj, info, this.createContext);
         if ("code" in admitted && admitted.kind === "Status") return admitted as Status;
         obj = admitted as KubeObject;
         if (obj.kind === "Pod") (obj as Pod).status = initialPodStatus(obj as Pod);
