@@ -59,7 +59,9 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
   for (const k in patch) {
     const v = patch[k];
     if (v === null) delete result[k];
-    else result[k] = applyMergePatch(result[k], v);
+    // Primitives and arrays replace: only a nested object needs the value it merges into.
+    else if (typeof v !== "object") result[k] = v;
+    else result[k] = Array.isArray(v) ? clone(v) : applyMergePatch(result[k], v);
   }
   return result;
 }

@@ -2,7 +2,7 @@
 // (apimachinery/pkg/api/validation/objectmeta.go, apis/meta/v1/validation/validation.go).
 import type { LabelSelector, Labels, ObjectMeta } from "../types";
 import { type FieldError, forbidden, goQuote, goStringMap, goStringSlice, invalid, required, type GoSyntax } from "./fieldError";
-import { FIELD_IMMUTABLE, IS_NEGATIVE_ERROR, isQualifiedName, isValidLabelValue, nameIsDNSLabel, type NameValidator } from "./names";
+import { FIELD_IMMUTABLE, IS_NEGATIVE_ERROR, isPlainLabel, isQualifiedName, isValidLabelValue, nameIsDNSLabel, type NameValidator } from "./names";
 
 export function validateLabelName(key: string, field: string): FieldError[] {
   return isQualifiedName(key).map((msg) => invalid(field, key, msg));
@@ -11,7 +11,9 @@ export function validateLabelName(key: string, field: string): FieldError[] {
 /** ValidateLabels: errors name the map (`metadata.labels`) and carry the bad key or value. */
 export function validateLabels(labels: Labels | undefined, field: string): FieldError[] {
   const errs: FieldError[] = [];
-  for (const [k, v] of Object.entries(labels ?? {})) {
+  for (const k in labels) {
+    const v = labels[k];
+    if (isPlainLabel(k, v)) continue;
     errs.push(...validateLabelName(k, field));
     for (const msg of isValidLabelValue(v)) errs.push(invalid(field, v, msg));
   }

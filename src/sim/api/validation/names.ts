@@ -93,6 +93,14 @@ export const nameIsDNSSubdomain: NameValidator = (name, prefix) => isDNS1123Subd
 export const nameIsDNSLabel: NameValidator = (name, prefix) => isDNS1123Label(prefix ? maskTrailingDash(name) : name);
 export const nameIsDNS1035Label: NameValidator = (name, prefix) => isDNS1035Label(prefix ? maskTrailingDash(name) : name);
 
+/**
+ * The common valid label: a key without prefix and a value that isQualifiedName and
+ * isValidLabelValue accept, tested without building their (empty) message lists.
+ */
+export function isPlainLabel(key: string, value: unknown): boolean {
+  return key.length <= 63 && matchesLabelKey(key) && typeof value === "string" && value.length <= 63 && (value.length === 0 || matchesLabelKey(value));
+}
+
 /** content.IsLabelKey (a "qualified name"). */
 export function isQualifiedName(value: string): string[] {
   const errs: string[] = [];

@@ -19,10 +19,6 @@ const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
 const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
 const STANDARD_CONTAINER_RESOURCES = new Set(["cpu", "memory", "ephemeral-storage"]);
 
-export function validateDNS1123Label(value: string, field: string): FieldError[] {
-  return isDNS1123Label(value).map((msg) => invalid(field, value, msg));
-}
-
 export function validateContainerPorts(ports: Container["ports"], field: string): FieldError[] {
   const errs: FieldError[] = [];
   const names = new Set<string>();
@@ -43,26 +39,45 @@ export function validateContainerPorts(ports: Container["ports"], field: string)
   return errs;
 }
 
+const isStandardResource = (name: string) => STANDARD_CONTAINER_RESOURCES.has(name) || name.startsWith("hugepages-");
+
 function validateResourceName(name: string, field: string): FieldError[] {
-  if (STANDARD_CONTAINER_RESOURCES.has(name) || name.startsWith("hugepages-")) return [];
+  if (isStandardResource(name)) return [];
   const errs = isQualifiedName(name).map((msg) => invalid(field, name, msg));
   if (errs.length === 0 && !name.includes("/")) errs.push(invalid(field, name, "must be a standard resource for containers"));
   return errs;
 }
 
-/** ValidateResourceRequirements: names, non-negative quantities, requests ≤ limits. */
+/** Whether parseQuantityExact could find `raw` negative (its sign is the first character after trimming). */
+function mayBeNegative(raw: unknown): boolean {
+  if (typeof raw === "number") return raw < 0;
+  return typeof raw !== "string" || raw.trim().charCodeAt(0) === 45;
+}
+
+/**
+ * ValidateResourceRequirements: names, non-negative quantities, requests ≤ limits. Every pod
+ * write runs it: a standard name and a quantity that cannot be negative (and has no limit to
+ * compare with) are passed without parsing or building their field path.
+ */
 export function validateResourceRequirements(res: ResourceRequirements | undefined, field: string): FieldError[] {
   const errs: FieldError[] = [];
   const limits = res?.limits ?? {};
-  for (const [name, raw] of Object.entries(limits)) {
+  for (const name in limits) {
+    const raw = limits[name];
+    const standard = isStandardResource(name);
+    if (standard && !mayBeNegative(raw)) continue;
     const p = `${field}.limits[${name}]`;
-    errs.push(...validateResourceName(name, p));
+    if (!standard) errs.push(...validateResourceName(name, p));
     const q = parseQuantityExact(raw);
     if (q?.negative) errs.push(invalid(p, formatQuantity(q), IS_NEGATIVE_ERROR));
   }
-  for (const [name, raw] of Object.entries(res?.requests ?? {})) {
+  const requests = res?.requests;
+  for (const name in requests) {
+    const raw = requests[name];
+    const standard = isStandardResource(name);
+    if (standard && limits[name] === undefined && !mayBeNegative(raw)) continue;
     const p = `${field}.requests[${name}]`;
-    errs.push(...validateResourceName(name, p));
+    if (!standard) errs.push(...validateResourceName(name, p));
     const q = parseQuantityExact(raw);
     if (!q) continue;
     if (q.negative) errs.push(invalid(p, formatQuantity(q), IS_NEGATIVE_ERROR));
@@ -90,24 +105,26 @@ function validateProbe(probe: Probe | undefined, field: string): FieldError[] {
   return errs;
 }
 
-function validateContainer(ctr: Container, p: string): FieldError[] {
+// `list` and `i` name the container (`spec.containers[0]`): its field paths are built for
+// errors only, as a valid container (every pod write) needs none.
+function validateContainer(ctr: Container, list: string, i: number): FieldError[] {
   const errs: FieldError[] = [];
-  if (!ctr.name) errs.push(required(`${p}.name`));
-  else errs.push(...validateDNS1123Label(ctr.name, `${p}.name`));
-  if (!ctr.image) errs.push(required(`${p}.image`));
+  if (!ctr.name) errs.push(required(`${list}[${i}].name`));
+  else for (const msg of isDNS1123Label(ctr.name)) errs.push(invalid(`${list}[${i}].name`, ctr.name, msg));
+  if (!ctr.image) errs.push(required(`${list}[${i}].image`));
   const tmp = ctr.terminationMessagePolicy;
-  if (tmp === undefined || tmp === "") errs.push(required(`${p}.terminationMessagePolicy`));
+  if (tmp === undefined || tmp === "") errs.push(required(`${list}[${i}].terminationMessagePolicy`));
   else if (tmp !== "File" && tmp !== "FallbackToLogsOnError")
-    errs.push(notSupported(`${p}.terminationMessagePolicy`, tmp, ["File", "FallbackToLogsOnError"]));
-  errs.push(...validateContainerPorts(ctr.ports, `${p}.ports`));
-  (ctr.env ?? []).forEach((ev, i) => {
-    if (!ev.name) errs.push(required(`${p}.env[${i}].name`));
+    errs.push(notSupported(`${list}[${i}].terminationMessagePolicy`, tmp, ["File", "FallbackToLogsOnError"]));
+  if (ctr.ports !== undefined && ctr.ports !== null) errs.push(...validateContainerPorts(ctr.ports, `${list}[${i}].ports`));
+  (ctr.env ?? []).forEach((ev, j) => {
+    if (!ev.name) errs.push(required(`${list}[${i}].env[${j}].name`));
     else if (!/^[\x20-\x3c\x3e-\x7e]+$/.test(ev.name))
-      errs.push(invalid(`${p}.env[${i}].name`, ev.name, "a valid environment variable name must consist only of printable ASCII characters other than '='"));
+      errs.push(invalid(`${list}[${i}].env[${j}].name`, ev.name, "a valid environment variable name must consist only of printable ASCII characters other than '='"));
   });
-  if (!ctr.imagePullPolicy) errs.push(required(`${p}.imagePullPolicy`));
-  else if (!PULL_POLICIES.includes(ctr.imagePullPolicy)) errs.push(notSupported(`${p}.imagePullPolicy`, ctr.imagePullPolicy, PULL_POLICIES));
-  errs.push(...validateResourceRequirements(ctr.resources, `${p}.resources`));
+  if (!ctr.imagePullPolicy) errs.push(required(`${list}[${i}].imagePullPolicy`));
+  else if (!PULL_POLICIES.includes(ctr.imagePullPolicy)) errs.push(notSupported(`${list}[${i}].imagePullPolicy`, ctr.imagePullPolicy, PULL_POLICIES));
+  if (ctr.resources) errs.push(...validateResourceRequirements(ctr.resources, `${list}[${i}].resources`));
   return errs;
 }
 
@@ -115,13 +132,12 @@ function validateContainerList(containers: Container[] | undefined, field: strin
   if (!containers || containers.length === 0) return isInit ? [] : [required(field)];
   const errs: FieldError[] = [];
   containers.forEach((ctr, i) => {
-    const p = `${field}[${i}]`;
-    errs.push(...validateContainer(ctr, p));
-    if (names.has(ctr.name)) errs.push(duplicate(`${p}.name`, ctr.name));
+    errs.push(...validateContainer(ctr, field, i));
+    if (names.has(ctr.name)) errs.push(duplicate(`${field}[${i}].name`, ctr.name));
     else names.add(ctr.name);
-    errs.push(...validateProbe(ctr.livenessProbe, `${p}.livenessProbe`));
-    errs.push(...validateProbe(ctr.readinessProbe, `${p}.readinessProbe`));
-    errs.push(...validateProbe(ctr.startupProbe, `${p}.startupProbe`));
+    if (ctr.livenessProbe) errs.push(...validateProbe(ctr.livenessProbe, `${field}[${i}].livenessProbe`));
+    if (ctr.readinessProbe) errs.push(...validateProbe(ctr.readinessProbe, `${field}[${i}].readinessProbe`));
+    if (ctr.startupProbe) errs.push(...validateProbe(ctr.startupProbe, `${field}[${i}].startupProbe`));
   });
   return errs;
 }
@@ -131,15 +147,14 @@ const EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 export function validateTolerations(tolerations: Toleration[] | undefined, field: string): FieldError[] {
   const errs: FieldError[] = [];
   (tolerations ?? []).forEach((t, i) => {
-    const p = `${field}[${i}]`;
-    if (t.key) for (const msg of isQualifiedName(t.key)) errs.push(invalid(`${p}.key`, t.key, msg));
-    if (!t.key && t.operator !== "Exists") errs.push(invalid(`${p}.operator`, t.operator ?? "", "operator must be Exists when `key` is empty, which means \"match all values and all keys\""));
+    if (t.key) for (const msg of isQualifiedName(t.key)) errs.push(invalid(`${field}[${i}].key`, t.key, msg));
+    if (!t.key && t.operator !== "Exists") errs.push(invalid(`${field}[${i}].operator`, t.operator ?? "", "operator must be Exists when `key` is empty, which means \"match all values and all keys\""));
     if (t.tolerationSeconds !== undefined && t.effect !== "NoExecute")
-      errs.push(invalid(`${p}.effect`, t.effect ?? "", "effect must be 'NoExecute' when `tolerationSeconds` is set"));
-    if (t.operator === "Exists" && t.value) errs.push(invalid(`${p}.operator`, t.value, "value must be empty when `operator` is 'Exists'"));
+      errs.push(invalid(`${field}[${i}].effect`, t.effect ?? "", "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    if (t.operator === "Exists" && t.value) errs.push(invalid(`${field}[${i}].operator`, t.value, "value must be empty when `operator` is 'Exists'"));
     else if (t.operator !== undefined && t.operator !== "Equal" && t.operator !== "Exists")
-      errs.push(notSupported(`${p}.operator`, t.operator, ["Equal", "Exists"]));
-    if (t.effect && !EFFECTS.includes(t.effect)) errs.push(notSupported(`${p}.effect`, t.effect, EFFECTS));
+      errs.push(notSupported(`${field}[${i}].operator`, t.operator, ["Equal", "Exists"]));
+    if (t.effect && !EFFECTS.includes(t.effect)) errs.push(notSupported(`${field}[${i}].effect`, t.effect, EFFECTS));
   });
   return errs;
 }
@@ -149,18 +164,18 @@ export function validatePodSpec(spec: PodSpec | undefined, field: string): Field
   if (!spec) return [required(`${field}.containers`)];
   const names = new Set<string>();
   const errs = validateContainerList(spec.containers, `${field}.containers`, names, false);
-  errs.push(...validateContainerList(spec.initContainers, `${field}.initContainers`, names, true));
+  if (spec.initContainers) errs.push(...validateContainerList(spec.initContainers, `${field}.initContainers`, names, true));
   const rp = spec.restartPolicy;
   if (!rp) errs.push(required(`${field}.restartPolicy`));
   else if (!RESTART_POLICIES.includes(rp)) errs.push(notSupported(`${field}.restartPolicy`, rp, RESTART_POLICIES));
   const dns = spec.dnsPolicy;
   if (!dns) errs.push(required(`${field}.dnsPolicy`));
   else if (!DNS_POLICIES.includes(dns)) errs.push(notSupported(`${field}.dnsPolicy`, dns, DNS_POLICIES));
-  errs.push(...validateLabels(spec.nodeSelector, `${field}.nodeSelector`));
+  if (spec.nodeSelector) errs.push(...validateLabels(spec.nodeSelector, `${field}.nodeSelector`));
   if (spec.serviceAccountName)
     for (const msg of isDNS1123Subdomain(spec.serviceAccountName)) errs.push(invalid(`${field}.serviceAccountName`, spec.serviceAccountName, msg));
   if (spec.nodeName) for (const msg of isDNS1123Subdomain(spec.nodeName)) errs.push(invalid(`${field}.nodeName`, spec.nodeName, msg));
-  errs.push(...validateTolerations(spec.tolerations, `${field}.tolerations`));
+  if (spec.tolerations !== undefined && spec.tolerations !== null) errs.push(...validateTolerations(spec.tolerations, `${field}.tolerations`));
   return errs;
 }
 

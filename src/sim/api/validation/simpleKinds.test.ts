@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyDefaults } from "../defaults";
 import type { ConfigMap, EndpointSlice, KubeObject, Lease, Node, PodDisruptionBudget } from "../types";
 import { fieldErrorString } from "./fieldError";
-import { isDNS1123Label, isValidPercent, isValidPortName, regexError } from "./names";
+import { isDNS1123Label, isPlainLabel, isQualifiedName, isValidLabelValue, isValidPercent, isValidPortName, regexError } from "./names";
 import { validateObjectFieldErrors } from "./validate";
 
 // Messages from pkg/apis/core/validation (ValidateConfigMap → IsConfigMapKey, ValidateNode
@@ -63,5 +63,18 @@ describe("name helpers", () => {
     expect(isValidPercent("25%")).toEqual([]);
     expect(isDNS1123Label("a".repeat(64))).toEqual(["must be no more than 63 characters"]);
     expect(regexError("msg", "re")).toBe("msg (regex used for validation is 're')");
+  });
+});
+
+describe("isPlainLabel", () => {
+  it("accepts only labels both full checks accept", () => {
+    const samples = ["", "a", "app", "A-b_c.d", "-a", "a-", "a b", "x/y", "example.com/app", "/a", "a/", "a".repeat(63), "a".repeat(64), "ü"];
+    for (const key of samples) {
+      for (const value of samples) {
+        const valid = isQualifiedName(key).length === 0 && isValidLabelValue(value).length === 0;
+        if (isPlainLabel(key, value)) expect(valid).toBe(true);
+        else if (!key.includes("/")) expect(valid).toBe(false);
+      }
+    }
   });
 });

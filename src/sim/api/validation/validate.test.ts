@@ -169,6 +169,17 @@ describe("Pod", () => {
     expect(messages(p)).toEqual(["spec.containers[0].image: Required value", 'spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"']);
   });
 
+  it("checks container names, quantities and probes with their field paths", () => {
+    const p = pod();
+    p.spec.containers.push({ ...p.spec.containers[0], name: "Side_car", resources: { requests: { cpu: " -1", memory: "1Gi", "hugepages-2Mi": -2 as unknown as string }, limits: { memory: "2Gi", cpu: "-0" } }, livenessProbe: {} });
+    expect(messages(p)).toEqual([
+      'spec.containers[1].name: Invalid value: "Side_car": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')',
+      'spec.containers[1].resources.requests[cpu]: Invalid value: "-1": must be greater than or equal to 0',
+      'spec.containers[1].resources.requests[hugepages-2Mi]: Invalid value: "-2": must be greater than or equal to 0',
+      "spec.containers[1].livenessProbe: Required value: must specify a handler type",
+    ]);
+  });
+
   it("allows image updates and forbids other spec changes", () => {
     const old = pod();
     const img = pod();

@@ -1,23 +1,17 @@
 import type { KubeObject, Namespace, Pod, Status } from "../../api/types";
-import { applyDefaults, validateObject, type ResourceInfo } from "../../api";
+import { applyDefaults, validateObject, type ResourceInfo, type ValidateOptions } from "../../api";
 import type { EtcdStore } from "../etcd";
 import { forbidden, invalid, notFound } from "./errors";
 import { withDefaultTolerations } from "./podStrategy";
+
+const NAMESPACES = "/registry/namespaces";
+const CREATE: ValidateOptions = { operation: "create" };
 
 export interface AdmissionContext {
   store: EtcdStore;
   operation: "create" | "update";
   old?: KubeObject;
   defaultTolerationSeconds: number;
-}
-
-// One key string per namespace: a string etcd has looked up before keeps its hash.
-const namespaceKeys = new Map<string, string>();
-
-function namespaceKey(name: string): string {
-  let key = namespaceKeys.get(name);
-  if (key === undefined) namespaceKeys.set(name, (key = `/registry/namespaces/${name}`));
-  return key;
 }
 
 /**
@@ -29,7 +23,7 @@ export function admit(obj: KubeObject, info: ResourceInfo, ctx: AdmissionContext
   // NamespaceLifecycle: no new objects in a namespace that is missing or terminating.
   if (info.namespaced && ctx.operation === "create") {
     const nsName = obj.metadata.namespace ?? "default";
-    const ns = ctx.store.get(namespaceKey(nsName))?.value as Namespace | undefined;
+    const ns = ctx.store.locateAt(NAMESPACES, undefined, nsName)?.entry.value as Namespace | undefined;
     if (!ns) return notFound("namespaces", nsName);
     if (ns.status?.phase === "Terminating" || ns.metadata.deletionTimestamp) {
       return forbidden(`${info.resource} "${obj.metadata.name ?? ""}" is forbidden: unable to create new content in namespace ${nsName} because it is being terminated`);
@@ -37,7 +31,7 @@ export function admit(obj: KubeObject, info: ResourceInfo, ctx: AdmissionContext
   }
   let next = applyDefaults(obj);
   if (next.kind === "Pod" && ctx.operation === "create") next = withDefaultTolerations(next as Pod, ctx.defaultTolerationSeconds);
-  const causes = validateObject(next, { operation: ctx.operation, oldObj: ctx.old });
+  const causes = validateObject(next, ctx.operation === "create" && ctx.old === undefined ? CREATE : { operation: ctx.operation, oldObj: ctx.old });
   if (causes.length) return invalid(info.kind, info.group, next.metadata.name ?? "", causes);
   return next;
 }

@@ -99,6 +99,32 @@ describe("kube-apiserver", () => {
     expect(seen.w2).toEqual([]);
   });
 
+
+  it("lists nodes by metadata.name with the other selectors applied", () => {
+    const h = apiHarness();
+    for (const name of ["worker-1", "worker-2"]) h.call({ verb: "create", resource: "nodes", body: { apiVersion: "v1", kind: "Node", metadata: { name, labels: { pool: name === "worker-1" ? "a" : "b" } } } });
+    const list = (fieldSelector: string, labelSelector?: string) => {
+      const res = h.call({ verb: "list", resource: "nodes", fieldSelector, labelSelector });
+      return res.ok ? (res.items ?? []).map((o) => o.metadata.name) : [];
+    };
+    expect(list("metadata.name=worker-2")).toEqual(["worker-2"]);
+    expect(list("metadata.name=worker-3")).toEqual([]);
+    expect(list("metadata.name=worker-1", "pool=b")).toEqual([]);
+    expect(list("metadata.name!=worker-1")).toEqual(["worker-2"]);
+  });
+
+  it("tells a node's watchers (by name or not) of its changes in the order they registered", () => {
+    const h = apiHarness();
+    const order: string[] = [];
+    const watch = (id: string, fieldSelector?: string) => h.apiserver.watch({ verb: "watch", resource: "nodes", fieldSelector }, (e) => order.push(`${id} ${e.type}`));
+    watch("n1", "metadata.name=worker-1");
+    watch("all");
+    watch("n2", "metadata.name=worker-2");
+    watch("n1b", "metadata.name=worker-1");
+    watch("all2");
+    h.call({ verb: "create", resource: "nodes", body: { apiVersion: "v1", kind: "Node", metadata: { name: "worker-1" } } });
+    expect(order).toEqual(["n1 ADDED", "all ADDED", "n1b ADDED", "all2 ADDED"]);
+  });
   it("fails reads and writes while etcd is down and loses nothing", () => {
     const h = apiHarness();
     h.call({ verb: "create", resource: "pods", namespace: "default", body: pod("a") });

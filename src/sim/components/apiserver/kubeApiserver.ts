@@ -99,7 +99,9 @@ export class KubeApiserver {
 
   private get(req: ApiRequest, info: ResourceInfo, reply: Reply): void {
     this.whenEtcdReachable(reply, () => {
-      const entry = this.etcd.store.get(etcdKey(info, info.namespaced ? req.namespace : undefined, req.name));
+      // The parts of etcdKey(info, namespace, name); without a name there is no such key.
+      const namespace = info.namespaced && req.namespace ? req.namespace : undefined;
+      const entry = req.name === undefined ? undefined : this.etcd.store.locateAt(info.etcdPrefix, namespace, req.name)?.entry;
       if (!entry) reply({ ok: false, status: 404, error: notFound(groupResource(info), req.name ?? "") });
       else reply({ ok: true, status: 200, object: entry.value });
     });
@@ -143,10 +145,13 @@ export class KubeApiserver {
     const items: KubeObject[] = [];
     if (info.resource === "pods" && filter.indexValue !== undefined) {
       // Pods of one node come from the index, in the same key order as the range below.
-      for (const key of this.podsByNode.keys(filter.indexValue)) {
-        const e = key.startsWith(prefix) ? this.etcd.store.get(key) : undefined;
-        if (e && filter.matches(e.value)) items.push(e.value);
-      }
+      for (const e of this.podsByNode.entries(filter.indexValue)) if (e.key.startsWith(prefix) && filter.matches(e.value)) items.push(e.value);
+      return items;
+    }
+    if (info.resource === "nodes" && filter.indexValue !== undefined) {
+      // metadata.name=X: the node keyed X is the only one whose name can match.
+      const e = this.etcd.store.locateAt(info.etcdPrefix, undefined, filter.indexValue)?.entry;
+      if (e && filter.matches(e.value)) items.push(e.value);
       return items;
     }
     for (const e of this.etcd.store.range(prefix)) if (filter.matches(e.value)) items.push(e.value);

@@ -6,7 +6,8 @@ import type { WatchFilter } from "./watchHub";
 
 /**
  * Turns a list/watch request's namespace, label selector and field selector into one filter.
- * `spec.nodeName=X` on pods becomes the watch index, so a kubelet's watch is O(its pods).
+ * `spec.nodeName=X` on pods and `metadata.name=X` on nodes become the watch index, so a kubelet's
+ * watches cost its node and its pods.
  */
 export function requestFilter(req: ApiRequest): WatchFilter | Status {
   const labels = req.labelSelector ? parseLabelSelector(req.labelSelector) : undefined;
@@ -18,8 +19,9 @@ export function requestFilter(req: ApiRequest): WatchFilter | Status {
     if (unsupported) return badRequest(unsupported);
   }
   let indexValue: string | undefined;
-  if (req.resource === "pods" && fields) {
-    const eq = fields.requirements.find((r) => r.field === "spec.nodeName" && (r.operator === "=" || r.operator === "=="));
+  const indexed = req.resource === "pods" ? "spec.nodeName" : req.resource === "nodes" ? "metadata.name" : undefined;
+  if (indexed && fields) {
+    const eq = fields.requirements.find((r) => r.field === indexed && (r.operator === "=" || r.operator === "=="));
     if (eq) indexValue = eq.value;
   }
   const labelReqs = labels?.requirements;

@@ -4,7 +4,7 @@ import type { WatchEvent } from "./request";
 /** A predicate over an object and the index value it lives under (if the watch is indexed). */
 export interface WatchFilter {
   namespace?: string;
-  /** Indexed field: only `spec.nodeName` for pods today (a kubelet watches only its node's pods). */
+  /** Indexed field: `spec.nodeName` of pods, `metadata.name` of nodes (a kubelet watches its node and its node's pods). */
   indexValue?: string;
   matches(obj: KubeObject): boolean;
 }
@@ -18,7 +18,15 @@ export interface Watcher {
 
 const INDEXED_FIELD: Record<string, (obj: KubeObject) => string | undefined> = {
   pods: (o) => (o as { spec?: { nodeName?: string } }).spec?.nodeName ?? "",
+  nodes: (o) => o.metadata.name ?? "",
 };
+
+/**
+ * Resources whose indexed watchers hear a change in the order all watchers registered (as they
+ * did before the index), not after the unindexed ones as pods' do. A name never changes, so a
+ * change concerns one value.
+ */
+const IN_ORDER: Record<string, boolean> = { nodes: true };
 
 /**
  * kube-apiserver's watch fan-out. Watchers are indexed (pods by spec.nodeName), so a change
@@ -64,12 +72,19 @@ export class WatchHub {
 
   /** Fans a committed change out: ADDED / MODIFIED / DELETED as each watcher's filter sees it. */
   publish(resource: string, oldObj: KubeObject | undefined, newObj: KubeObject | undefined): void {
+    const all = this.unindexed.get(resource);
+    const byValue = this.indexed.get(resource);
+    if (!all && !byValue) return; // nobody watches it (events, mostly)
     const indexOf = INDEXED_FIELD[resource];
     // One event object per kind of change, shared by every watcher (nobody changes an event).
     const change: Change = { oldObj, newObj, indexOf, modified: undefined, added: undefined, deleted: undefined };
-    const all = this.unindexed.get(resource);
+    if (IN_ORDER[resource]) {
+      const at = byValue?.get(indexOf!((newObj ?? oldObj)!)!);
+      if (all && at) deliverInOrder(all, at, change);
+      else if (all ?? at) deliverTo((all ?? at)!, change);
+      return;
+    }
     if (all) deliverTo(all, change);
-    const byValue = this.indexed.get(resource);
     if (indexOf && byValue) {
       const a = oldObj ? indexOf(oldObj) : undefined;
       const b = newObj ? indexOf(newObj) : undefined;
@@ -92,14 +107,30 @@ interface Change {
 
 /** Delivering only schedules a message, so the set cannot change while it is walked. */
 function deliverTo(set: Set<Watcher>, c: Change): void {
-  const { oldObj, newObj, indexOf } = c;
-  for (const w of set) {
-    const sawOld = oldObj !== undefined && visible(w.filter, oldObj, indexOf);
-    const seesNew = newObj !== undefined && visible(w.filter, newObj, indexOf);
-    if (sawOld && seesNew) w.deliver((c.modified ??= { type: "MODIFIED", object: newObj }));
-    else if (seesNew) w.deliver((c.added ??= { type: "ADDED", object: newObj }));
-    else if (sawOld) w.deliver((c.deleted ??= { type: "DELETED", object: newObj ?? oldObj }));
+  for (const w of set) deliverOne(w, c);
+}
+
+/** Both sets, merged by watcher id: the order in which the watchers registered. */
+function deliverInOrder(all: Set<Watcher>, indexed: Set<Watcher>, c: Change): void {
+  const rest = indexed.values();
+  let next = rest.next();
+  for (const w of all) {
+    while (!next.done && next.value.id < w.id) {
+      deliverOne(next.value, c);
+      next = rest.next();
+    }
+    deliverOne(w, c);
   }
+  for (; !next.done; next = rest.next()) deliverOne(next.value, c);
+}
+
+function deliverOne(w: Watcher, c: Change): void {
+  const { oldObj, newObj, indexOf } = c;
+  const sawOld = oldObj !== undefined && visible(w.filter, oldObj, indexOf);
+  const seesNew = newObj !== undefined && visible(w.filter, newObj, indexOf);
+  if (sawOld && seesNew) w.deliver((c.modified ??= { type: "MODIFIED", object: newObj }));
+  else if (seesNew) w.deliver((c.added ??= { type: "ADDED", object: newObj }));
+  else if (sawOld) w.deliver((c.deleted ??= { type: "DELETED", object: newObj ?? oldObj }));
 }
 
 function visible(f: WatchFilter, obj: KubeObject, indexOf: ((o: KubeObject) => string | undefined) | undefined): boolean {

@@ -4,8 +4,8 @@ import type { Kernel } from "../../runtime/kernel";
 import { Channel } from "../../runtime/channel";
 import type { ComponentId } from "../../runtime/trace";
 import { draw, type Profile } from "../../profiles";
-import type { EtcdEntry, EtcdServer, EtcdSlot } from "../etcd";
-import { admit } from "./admission";
+import type { EtcdEntry, EtcdPath, EtcdServer, EtcdSlot } from "../etcd";
+import { admit, type AdmissionContext } from "./admission";
 import { finishedDeleting, planDelete } from "./deletion";
 import { alreadyExists, badRequest, conflict, internalError, invalid, methodNotAllowed, notFound, STALE_OBJECT } from "./errors";
 import { ServiceAllocator } from "./ipAllocator";
@@ -30,7 +30,7 @@ interface AlsoPut {
  * them as they are (see EtcdStore.swap).
  */
 type Plan =
-  | { op: "put"; key: string; value: KubeObject; expect: number; status: number; after?: () => void; also?: AlsoPut; at?: EtcdSlot }
+  | { op: "put"; key: string; value: KubeObject; expect: number; status: number; after?: () => void; also?: AlsoPut; at?: EtcdSlot; path?: EtcdPath }
   | { op: "delete"; key: string; expect: number; after?: () => void; value: KubeObject; also?: AlsoPut }
   | { op: "none"; response: ApiResponse };
 
@@ -42,6 +42,8 @@ export class WriteHandler {
   private readonly toEtcd: Channel;
   private readonly fromEtcd: Channel;
   readonly allocator: ServiceAllocator;
+  /** What admission needs for every create (one object, not one per request). */
+  private readonly createContext: AdmissionContext;
 
   constructor(
     private readonly kernel: Kernel,
@@ -52,6 +54,7 @@ export class WriteHandler {
     this.toEtcd = new Channel(kernel);
     this.fromEtcd = new Channel(kernel);
     this.allocator = new ServiceAllocator(kernel.rng);
+    this.createContext = { store: etcd.store, operation: "create", defaultTolerationSeconds: profile.controllers.defaultTolerationSeconds };
   }
 
   handle(from: ComponentId, req: ApiRequest, info: ResourceInfo, reply: Reply, attempt = 0): void {
@@ -85,23 +88,22 @@ export class WriteHandler {
   private plan(req: ApiRequest, info: ResourceInfo): Plan | Status {
     const ns = info.namespaced ? (req.namespace ?? (req.body as KubeObject | undefined)?.metadata?.namespace ?? "default") : undefined;
     const name = req.name ?? (req.body as KubeObject | undefined)?.metadata?.name;
-    const key = name ? etcdKey(info, ns, name) : "";
-    // A plain create looks its key up itself (after generateName); the rest act on what is stored.
+    // A plain create looks its key up itself (after generateName); the rest act on what is
+    // stored, and write back under the stored key.
     const plainCreate = req.verb === "create" && req.subresource === undefined;
-    const slot = key && !plainCreate ? this.etcd.store.locate(key) : undefined;
-    const planned = this.planWith(req, info, ns, name, key, slot?.entry);
+    const slot = name && !plainCreate ? this.etcd.store.locateAt(info.etcdPrefix, scopeOf(info, ns), name) : undefined;
+    const planned = this.planWith(req, info, ns, name, slot?.entry);
     // Writing back what was read here needs no second lookup (etcd checks the slot still holds the key).
     if (slot && "op" in planned && planned.op === "put") planned.at = slot;
     return planned;
   }
 
-  private planWith(req: ApiRequest, info: ResourceInfo, ns: string | undefined, name: string | undefined, key: string, current: EtcdEntry | undefined): Plan | Status {
-    const gr = groupResource(info);
+  private planWith(req: ApiRequest, info: ResourceInfo, ns: string | undefined, name: string | undefined, current: EtcdEntry | undefined): Plan | Status {
     const now = this.kernel.now;
 
-    if (req.subresource === "binding") return this.planBinding(req, key, current, gr);
-    if (req.subresource === "eviction") return this.planEviction(req, key, current, gr, ns!);
-    if (req.subresource === "scale") return this.planScale(req, info, key, current, gr);
+    if (req.subresource === "binding") return this.planBinding(req, info, current);
+    if (req.subresource === "eviction") return this.planEviction(req, info, current, ns!);
+    if (req.subresource === "scale") return this.planScale(req, info, current);
 
     switch (req.verb) {
       case "create": {
@@ -111,10 +113,11 @@ export class WriteHandler {
           return badRequest("the namespace of the provided object does not match the namespace sent on the request");
         }
         let obj = prepareMetaForCreate(body, ns, now, this.kernel.rng);
-        const objKey = key && obj.metadata.name === name ? key : etcdKey(info, ns, obj.metadata.name ?? "");
-        if (!obj.metadata.name) return this.invalidName(info);
-        if (this.etcd.store.get(objKey)) return alreadyExists(gr, obj.metadata.name);
-        const admitted = admit(obj, info, { store: this.etcd.store, operation: "create", defaultTolerationSeconds: this.profile.controllers.defaultTolerationSeconds });
+        const objName = obj.metadata.name;
+        if (!objName) return this.invalidName(info);
+        const path: EtcdPath = { prefix: info.etcdPrefix, namespace: scopeOf(info, ns), name: objName };
+        if (this.etcd.store.locateAt(path.prefix, path.namespace, objName)) return alreadyExists(groupResource(info), objName);
+        const admitted = admit(obj, info, this.createContext);
         if ("code" in admitted && admitted.kind === "Status") return admitted as Status;
         obj = admitted as KubeObject;
         if (obj.kind === "Pod") (obj as Pod).status = initialPodStatus(obj as Pod);
@@ -124,11 +127,11 @@ export class WriteHandler {
           if (Array.isArray(svc)) return invalid(info.kind, info.group, obj.metadata.name ?? "", svc);
           obj = svc;
         }
-        return { op: "put", key: objKey, value: obj, expect: 0, status: 201 };
+        return { op: "put", key: etcdKey(info, ns, objName), value: obj, expect: 0, status: 201, path };
       }
       case "update":
       case "patch": {
-        if (!current) return notFound(gr, name ?? "");
+        if (!current) return notFound(groupResource(info), name ?? "");
         let next: KubeObject;
         if (req.verb === "patch") {
           const patched = req.patchType === "merge" ? applyMergePatch(current.value, req.body) : applyStrategicMergePatch(current.value, req.body);
@@ -136,23 +139,23 @@ export class WriteHandler {
         } else {
           next = req.body as KubeObject;
           const rv = next?.metadata?.resourceVersion ?? req.resourceVersion;
-          if (rv && rv !== current.value.metadata.resourceVersion) return conflict(gr, name!, STALE_OBJECT);
+          if (rv && rv !== current.value.metadata.resourceVersion) return conflict(groupResource(info), name!, STALE_OBJECT);
         }
-        return this.planUpdate(req, info, key, current, next, gr);
+        return this.planUpdate(req, info, current, next);
       }
       case "delete": {
-        if (!current) return notFound(gr, name ?? "");
+        if (!current) return notFound(groupResource(info), name ?? "");
         const d = planDelete(current.value, req, now);
-        if (d.kind === "delete") return { op: "delete", key, expect: current.modRevision, value: current.value, after: this.afterDelete(current.value) };
+        if (d.kind === "delete") return { op: "delete", key: current.key, expect: current.modRevision, value: current.value, after: this.afterDelete(current.value) };
         if (d.object === current.value) return { op: "none", response: { ok: true, status: 200, object: current.value } };
-        return { op: "put", key, value: d.object, expect: current.modRevision, status: 200 };
+        return { op: "put", key: current.key, value: d.object, expect: current.modRevision, status: 200 };
       }
       default:
         return methodNotAllowed(`the server does not allow this method on the requested resource`);
     }
   }
 
-  private planUpdate(req: ApiRequest, info: ResourceInfo, key: string, current: EtcdEntry, body: KubeObject, gr: string): Plan | Status {
+  private planUpdate(req: ApiRequest, info: ResourceInfo, current: EtcdEntry, body: KubeObject): Plan | Status {
     const old = current.value;
     let next: KubeObject;
     let unchanged: boolean;
@@ -179,25 +182,24 @@ export class WriteHandler {
       }
       unchanged = deepEqual(next, old);
     }
-    if (finishedDeleting(next)) return { op: "delete", key, expect: current.modRevision, value: next, after: this.afterDelete(next) };
+    if (finishedDeleting(next)) return { op: "delete", key: current.key, expect: current.modRevision, value: next, after: this.afterDelete(next) };
     if (unchanged) return { op: "none", response: { ok: true, status: 200, object: old } };
-    void gr;
-    return { op: "put", key, value: next, expect: current.modRevision, status: 200 };
+    return { op: "put", key: current.key, value: next, expect: current.modRevision, status: 200 };
   }
 
-  private planBinding(req: ApiRequest, key: string, current: EtcdEntry | undefined, gr: string): Plan | Status {
-    if (!current) return notFound(gr, req.name ?? "");
+  private planBinding(req: ApiRequest, info: ResourceInfo, current: EtcdEntry | undefined): Plan | Status {
+    if (!current) return notFound(groupResource(info), req.name ?? "");
     const pod = current.value as Pod;
     const target = (req.body as { target?: { name?: string } } | undefined)?.target?.name;
     if (!target) return badRequest("a binding must have a target node");
     if (pod.spec.nodeName) return conflict("pods/binding", pod.metadata.name!, `pod ${pod.metadata.name} is already assigned to node "${pod.spec.nodeName}"`);
     if (pod.metadata.deletionTimestamp) return conflict("pods/binding", pod.metadata.name!, `pod ${pod.metadata.name} is being deleted, cannot be assigned to a host`);
-    return { op: "put", key, value: bindPod(pod, target, this.kernel.now), expect: current.modRevision, status: 201 };
+    return { op: "put", key: current.key, value: bindPod(pod, target, this.kernel.now), expect: current.modRevision, status: 201 };
   }
 
   /** The eviction API: a graceful delete that respects PodDisruptionBudgets. */
-  private planEviction(req: ApiRequest, key: string, current: EtcdEntry | undefined, gr: string, ns: string): Plan | Status {
-    if (!current) return notFound(gr, req.name ?? "");
+  private planEviction(req: ApiRequest, info: ResourceInfo, current: EtcdEntry | undefined, ns: string): Plan | Status {
+    if (!current) return notFound(groupResource(info), req.name ?? "");
     const pod = current.value as Pod;
     const pdbEntries = this.etcd.store.range(`/registry/poddisruptionbudgets/${ns}/`);
     const matching = pdbEntries.filter((e) => {
@@ -213,21 +215,21 @@ export class WriteHandler {
       also = { key: matching[0].key, resource: "poddisruptionbudgets", value: check.updated as KubeObject, expect: matching[0].modRevision };
     }
     const d = planDelete(pod, { ...req, verb: "delete" }, this.kernel.now);
-    if (d.kind === "delete") return { op: "delete", key, expect: current.modRevision, value: pod, after: this.afterDelete(pod), also };
+    if (d.kind === "delete") return { op: "delete", key: current.key, expect: current.modRevision, value: pod, after: this.afterDelete(pod), also };
     // An already terminating pod is stored again as it is: as a copy (the put's own objects).
     const value = d.object === pod ? { ...pod, metadata: { ...pod.metadata } } : d.object;
-    return { op: "put", key, value, expect: current.modRevision, status: 201, also };
+    return { op: "put", key: current.key, value, expect: current.modRevision, status: 201, also };
   }
 
   /** deployments/scale and friends: an autoscaling/v1 Scale view of spec.replicas. */
-  private planScale(req: ApiRequest, info: ResourceInfo, key: string, current: EtcdEntry | undefined, gr: string): Plan | Status {
-    if (!current) return notFound(gr, req.name ?? "");
+  private planScale(req: ApiRequest, info: ResourceInfo, current: EtcdEntry | undefined): Plan | Status {
+    if (!current) return notFound(groupResource(info), req.name ?? "");
     const obj = current.value as KubeObject & { spec: { replicas?: number }; status?: { replicas?: number } };
     if (req.verb === "get") return { op: "none", response: { ok: true, status: 200, object: scaleOf(obj) } };
     const patched = applyMergePatch(scaleOf(obj), req.body) as { spec?: { replicas?: number } };
     const replicas = patched.spec?.replicas;
     const next = { ...obj, spec: { ...obj.spec, replicas } } as KubeObject;
-    return this.planUpdate({ ...req, subresource: undefined }, info, key, current, next, gr);
+    return this.planUpdate({ ...req, subresource: undefined }, info, current, next);
   }
 
   private afterDelete(obj: KubeObject): (() => void) | undefined {
@@ -259,7 +261,7 @@ export class WriteHandler {
         let committed: EtcdEntry | undefined;
         if (plan.op === "put" && !also) {
           // A lone put is etcd's own compare-and-swap, which reports the entry it replaced.
-          const swapped = store.swap(plan.key, plan.value, plan.expect, plan.at);
+          const swapped = store.swap(plan.key, plan.value, plan.expect, plan.at, plan.path);
           committed = swapped?.entry;
           prev = swapped?.prev;
         } else {
@@ -293,6 +295,11 @@ export class WriteHandler {
       },
     );
   }
+}
+
+/** The namespace a key of `info` carries (as etcdKey builds it): none when cluster-scoped or empty. */
+function scopeOf(info: ResourceInfo, ns: string | undefined): string | undefined {
+  return info.namespaced && ns ? ns : undefined;
 }
 
 function scaleOf(obj: KubeObject & { spec: { replicas?: number }; status?: { replicas?: number } }): KubeObject {

@@ -73,4 +73,21 @@ describe("EtcdStore", () => {
     expect(s.get(key)).toBe(again.entry);
     expect(s.range("/registry/pods/").map((e) => e.key)).toEqual([key]);
   });
+
+  it("tells a resource's listeners of its writes only, after the store-wide ones", () => {
+    const s = new EtcdStore();
+    const heard: string[] = [];
+    s.onWrite((w) => heard.push(`all ${w.type} ${w.key}`));
+    s.onWriteUnder("/registry/pods", (w) => heard.push(`pods ${w.type} ${w.key} ${w.slot.key === w.key}`));
+    s.put("/registry/pods/default/a", pod("a"));
+    s.put("/registry/deployments/default/web", { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web" } });
+    s.delete("/registry/pods/default/a");
+    expect(heard).toEqual([
+      "all put /registry/pods/default/a",
+      "pods put /registry/pods/default/a true",
+      "all put /registry/deployments/default/web",
+      "all delete /registry/pods/default/a",
+      "pods delete /registry/pods/default/a true",
+    ]);
+  });
 });

@@ -15,6 +15,8 @@ export interface EtcdWrite {
   value: KubeObject;
   prev?: KubeObject;
   revision: number;
+  /** The key's slot (for a delete, the one it leaves). */
+  slot: EtcdSlot;
 }
 
 /** Where a key's entry lives: a write of a key located before needs no second lookup. */
@@ -23,17 +25,36 @@ export interface EtcdSlot {
   readonly entry: EtcdEntry;
 }
 
+/**
+ * A key as the store files it: `/registry/<resource>` (a ResourceInfo's etcdPrefix), the
+ * namespace (undefined for cluster-scoped objects) and the name.
+ */
+export interface EtcdPath {
+  readonly prefix: string;
+  readonly namespace: string | undefined;
+  readonly name: string;
+}
+
 /** The bucket's sorted list shares its slots, so an update re-sorts nothing. */
 interface Slot extends EtcdSlot {
   entry: EtcdEntry;
   /** The key was deleted: a new slot holds it if it comes back. */
   removed: boolean;
+  readonly bucket: Bucket;
 }
 
+/**
+ * One resource's entries, by name: a lookup hashes a short name (usually the string of the
+ * stored object, whose hash V8 keeps) instead of a freshly built full key.
+ */
 interface Bucket {
-  readonly slots: Map<string, Slot>;
+  readonly cluster: Map<string, Slot>;
+  readonly namespaces: Map<string, Map<string, Slot>>;
+  size: number;
   /** Slots in key order, rebuilt lazily after a key is added or removed. */
   sorted: Slot[] | undefined;
+  /** What onWriteUnder registered for this resource. */
+  readonly listeners: ((w: EtcdWrite) => void)[];
 }
 
 /** What a successful compare-and-swap wrote and what it replaced. */
@@ -44,8 +65,9 @@ export interface EtcdSwap {
 
 /**
  * etcd's data model: an ordered key-value store with one global revision that every write
- * increments. Keys are `/registry/<resource>/<namespace>/<name>`. Entries are kept per
- * resource prefix so listing pods never scans nodes (and a lookup searches one resource's keys).
+ * increments. Keys are `/registry/<resource>/<namespace>/<name>` (`/registry/<resource>/<name>`
+ * when cluster-scoped). Entries are kept per resource prefix so listing pods never scans nodes,
+ * and within it by namespace and name (see EtcdPath).
  */
 export class EtcdStore {
   private rev = 1;
@@ -56,48 +78,56 @@ export class EtcdStore {
     return this.rev;
   }
 
-  /**
-   * Bucket = `/registry/<resource>/` (two path segments; services live under specs/): the key
-   * up to and including its third slash (fourth for services), without splitting the key.
-   */
-  private bucketOf(key: string): string {
-    const i0 = key.indexOf("/");
-    const i1 = i0 < 0 ? -1 : key.indexOf("/", i0 + 1);
-    const i2 = i1 < 0 ? -1 : key.indexOf("/", i1 + 1);
-    let cut = i2;
-    if (i1 >= 0 && key.startsWith("services", i1 + 1) && (i2 < 0 ? key.length : i2) === i1 + 9) cut = i2 < 0 ? -1 : key.indexOf("/", i2 + 1);
-    return cut < 0 ? key + "/" : key.slice(0, cut + 1);
-  }
-
   get(key: string): EtcdEntry | undefined {
     return this.locate(key)?.entry;
   }
 
   locate(key: string): EtcdSlot | undefined {
-    return this.buckets.get(this.bucketOf(key))?.slots.get(key);
+    const p = pathOf(key);
+    return this.locateAt(p.prefix, p.namespace, p.name);
+  }
+
+  /** locate() of the key a resource's etcdPrefix, namespace and name make, without building it. */
+  locateAt(prefix: string, namespace: string | undefined, name: string): EtcdSlot | undefined {
+    const bucket = this.buckets.get(prefix);
+    if (!bucket) return undefined;
+    return (namespace === undefined ? bucket.cluster : bucket.namespaces.get(namespace))?.get(name);
   }
 
   /** Entries whose key starts with `prefix`, in key order (as an etcd range). */
   range(prefix: string): EtcdEntry[] {
-    const bucket = this.buckets.get(this.bucketOf(prefix.endsWith("/") ? prefix + "x" : prefix));
-    if (!bucket) return [];
+    const out: EtcdEntry[] = [];
+    this.rangeOver(prefix, (slot) => out.push(slot.entry));
+    return out;
+  }
+
+  /** The slots of range(prefix). */
+  rangeSlots(prefix: string): EtcdSlot[] {
+    const out: EtcdSlot[] = [];
+    this.rangeOver(prefix, (slot) => out.push(slot));
+    return out;
+  }
+
+  private rangeOver(prefix: string, visit: (slot: Slot) => void): void {
+    const bucket = this.buckets.get(prefixOf(prefix.endsWith("/") ? prefix + "x" : prefix));
+    if (!bucket) return;
     // The sorted slot list survives updates; only a new or deleted key re-sorts it.
     let sorted = bucket.sorted;
     if (!sorted) {
-      sorted = [...bucket.slots.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      sorted = [...bucket.cluster.values()];
+      for (const names of bucket.namespaces.values()) for (const slot of names.values()) sorted.push(slot);
+      sorted.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       bucket.sorted = sorted;
     }
     // Keys with the prefix are contiguous in key order: two binary searches find where they
     // start and end, so the keys in between are never read.
     const start = firstIndex(sorted, (key) => key >= prefix);
     const end = firstIndex(sorted, (key) => key > prefix && !key.startsWith(prefix));
-    const out: EtcdEntry[] = [];
-    for (let i = start; i < end; i++) out.push(sorted[i].entry);
-    return out;
+    for (let i = start; i < end; i++) visit(sorted[i]);
   }
 
   count(prefix: string): number {
-    return this.buckets.get(this.bucketOf(prefix + "x"))?.slots.size ?? 0;
+    return this.buckets.get(prefixOf(prefix + "x"))?.size ?? 0;
   }
 
   /**
@@ -112,20 +142,25 @@ export class EtcdStore {
    * kube-apiserver's txn: put, also returning the entry it replaced, and storing `value` itself
    * (its metadata gets the resourceVersion in place), so `value` and `value.metadata` must be
    * objects the caller made for this write and shares with nobody. `located`, the key's slot
-   * from an earlier locate(), saves the lookup while it still holds the key.
+   * from an earlier locate(), saves the lookup while it still holds the key; else `path`, the
+   * key's parts, saves splitting it.
    */
-  swap(key: string, value: KubeObject, expectModRevision?: number, located?: EtcdSlot): EtcdSwap | undefined {
-    return this.write(key, value, expectModRevision, false, located as Slot | undefined);
+  swap(key: string, value: KubeObject, expectModRevision?: number, located?: EtcdSlot, path?: EtcdPath): EtcdSwap | undefined {
+    return this.write(key, value, expectModRevision, false, located as Slot | undefined, path);
   }
 
-  private write(key: string, value: KubeObject, expectModRevision: number | undefined, copy: boolean, located?: Slot): EtcdSwap | undefined {
+  private write(key: string, value: KubeObject, expectModRevision: number | undefined, copy: boolean, located?: Slot, path?: EtcdPath): EtcdSwap | undefined {
     let slot = located;
     let bucket: Bucket | undefined;
+    let names: Map<string, Slot> | undefined;
+    let name = "";
     if (!slot || slot.removed || slot.key !== key) {
-      const bucketKey = this.bucketOf(key);
-      bucket = this.buckets.get(bucketKey);
-      if (!bucket) this.buckets.set(bucketKey, (bucket = { slots: new Map(), sorted: undefined }));
-      slot = bucket.slots.get(key);
+      const p = path ?? pathOf(key);
+      bucket = this.bucket(p.prefix);
+      names = p.namespace === undefined ? bucket.cluster : bucket.namespaces.get(p.namespace);
+      if (!names) bucket.namespaces.set(p.namespace!, (names = new Map()));
+      name = p.name;
+      slot = names.get(name);
     }
     const prev = slot?.entry;
     if (expectModRevision !== undefined && (prev?.modRevision ?? 0) !== expectModRevision) return undefined;
@@ -142,30 +177,37 @@ export class EtcdStore {
     };
     if (slot) slot.entry = entry;
     else {
-      bucket!.slots.set(key, { key, entry, removed: false });
+      names!.set(name, (slot = { key, entry, removed: false, bucket: bucket! }));
+      bucket!.size++;
       bucket!.sorted = undefined;
     }
-    this.emit({ type: "put", key, value: stored, prev: prev?.value, revision });
+    this.emit({ type: "put", key, value: stored, prev: prev?.value, revision, slot }, slot.bucket);
     return { entry, prev };
   }
 
   delete(key: string): EtcdEntry | undefined {
-    const bucket = this.buckets.get(this.bucketOf(key));
-    const slot = bucket?.slots.get(key);
-    if (!bucket || !slot) return undefined;
+    const p = pathOf(key);
+    const bucket = this.buckets.get(p.prefix);
+    const names = p.namespace === undefined ? bucket?.cluster : bucket?.namespaces.get(p.namespace);
+    const slot = names?.get(p.name);
+    if (!bucket || !names || !slot) return undefined;
     const prev = slot.entry;
     slot.removed = true;
-    bucket.slots.delete(key);
+    names.delete(p.name);
+    bucket.size--;
     bucket.sorted = undefined;
     const revision = ++this.rev;
-    this.emit({ type: "delete", key, value: prev.value, prev: prev.value, revision });
+    this.emit({ type: "delete", key, value: prev.value, prev: prev.value, revision, slot }, bucket);
     return prev;
   }
 
   /** All keys (the inspector lists them). */
   keys(): string[] {
     const out: string[] = [];
-    for (const b of this.buckets.values()) for (const k of b.slots.keys()) out.push(k);
+    for (const b of this.buckets.values()) {
+      for (const s of b.cluster.values()) out.push(s.key);
+      for (const names of b.namespaces.values()) for (const s of names.values()) out.push(s.key);
+    }
     return out.sort();
   }
 
@@ -175,9 +217,47 @@ export class EtcdStore {
     return () => this.writeListeners.delete(listener);
   }
 
-  private emit(w: EtcdWrite): void {
-    for (const l of this.writeListeners) l(w);
+  /** Every committed write of one resource (`prefix`: its etcdPrefix), after the onWrite listeners. */
+  onWriteUnder(prefix: string, listener: (w: EtcdWrite) => void): void {
+    this.bucket(prefix).listeners.push(listener);
   }
+
+  private bucket(prefix: string): Bucket {
+    let bucket = this.buckets.get(prefix);
+    if (!bucket) this.buckets.set(prefix, (bucket = { cluster: new Map(), namespaces: new Map(), size: 0, sorted: undefined, listeners: [] }));
+    return bucket;
+  }
+
+  private emit(w: EtcdWrite, bucket: Bucket): void {
+    for (const l of this.writeListeners) l(w);
+    for (const l of bucket.listeners) l(w);
+  }
+}
+
+/**
+ * Where the resource prefix of a key ends: its third slash (fourth for services, which live
+ * under `/registry/services/specs/`); -1 when the key has no more than the prefix.
+ */
+function cutOf(key: string): number {
+  const i0 = key.indexOf("/");
+  const i1 = i0 < 0 ? -1 : key.indexOf("/", i0 + 1);
+  const i2 = i1 < 0 ? -1 : key.indexOf("/", i1 + 1);
+  if (i1 >= 0 && key.startsWith("services", i1 + 1) && (i2 < 0 ? key.length : i2) === i1 + 9) return i2 < 0 ? -1 : key.indexOf("/", i2 + 1);
+  return i2;
+}
+
+function prefixOf(key: string): string {
+  const cut = cutOf(key);
+  return cut < 0 ? key : key.slice(0, cut);
+}
+
+/** A key's parts; what follows the prefix is `<name>` or `<namespace>/<name>`. */
+function pathOf(key: string): EtcdPath {
+  const cut = cutOf(key);
+  if (cut < 0) return { prefix: key, namespace: undefined, name: "" };
+  const last = key.lastIndexOf("/");
+  const prefix = key.slice(0, cut);
+  return last > cut ? { prefix, namespace: key.slice(cut + 1, last), name: key.slice(last + 1) } : { prefix, namespace: undefined, name: key.slice(cut + 1) };
 }
 
 /** The first index whose key satisfies `past` (false up to some index, true from there on). */

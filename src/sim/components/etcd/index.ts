@@ -1,2 +1,2 @@
-export { EtcdStore, type EtcdEntry, type EtcdSlot, type EtcdSwap, type EtcdWrite } from "./etcdStore";
+export { EtcdStore, type EtcdEntry, type EtcdPath, type EtcdSlot, type EtcdSwap, type EtcdWrite } from "./etcdStore";
 export { EtcdServer } from "./etcdServer";
