@@ -6,7 +6,9 @@ export interface QueuedTask {
   at: number;
   priority: number;
   seq: number;
-  run: () => void;
+  /** Called with `arg`: a message's target and its payload need no closure between them. */
+  run: (arg: any) => void;
+  arg: unknown;
   cancelled: boolean;
   /** Periodic housekeeping (heartbeats, resyncs): does not keep the cluster from settling. */
   background: boolean;
@@ -41,8 +43,8 @@ export class EventQueue {
     return this.count;
   }
 
-  push(at: number, priority: number, run: () => void, background = false): QueuedTask {
-    const task: QueuedTask = { at, priority, seq: this.nextSeq++, run, cancelled: false, background };
+  push<A>(at: number, priority: number, run: (arg: A) => void, background = false, arg?: A): QueuedTask {
+    const task: QueuedTask = { at, priority, seq: this.nextSeq++, run, arg, cancelled: false, background };
     let bucket = this.buckets.get(at);
     if (!bucket) {
       bucket = { at, lanes: [] };
