@@ -6,12 +6,12 @@ export function objectKey(obj: KubeObject): string {
   return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : (obj.metadata.name ?? "");
 }
 
-/** A custom index: value → slots by cache key (a slot's object changes in place, the entry stays). */
+/** A custom index: value → its slots, in the order they entered (a slot's object changes in place, the entry stays). */
 interface Index<T> {
   keysOf: (obj: T) => readonly string[];
   /** What the keys are computed from: an update that keeps it the same object keeps the keys. */
   basis?: (obj: T) => unknown;
-  byValue: Map<string, Map<string, Slot<T>>>;
+  byValue: Map<string, Set<Slot<T>>>;
 }
 
 /**
@@ -57,13 +57,14 @@ function controllerUidOf(o: KubeObject): string | undefined {
 }
 
 /**
- * One cached object and its cache key. The key string is built once, when the object first
- * appears, and every map keyed by it reuses that same string: an update finds its slot through
- * the object's own (long-lived) name string and never builds or hashes a key again.
+ * One cached object. It is found by the object's own (long-lived) name string, so no cache key
+ * is ever built or hashed; the slots also form a list in the order their objects first
+ * appeared, which is the order of `list()`.
  */
 interface Slot<T> {
-  readonly key: string;
   obj: T;
+  prev: Slot<T> | undefined;
+  next: Slot<T> | undefined;
   /** Its place in each standard index (by SingleIndex.at), if it has a value there. */
   readonly links: (Link<T> | undefined)[];
 }
@@ -74,10 +75,13 @@ interface Slot<T> {
  * handlers see exactly what changed while the watch was broken.
  */
 export class SharedInformer<T extends KubeObject> implements Informer<T> {
-  /** Every object by cache key, in the order the keys first appeared. */
-  private readonly cache = new Map<string, Slot<T>>();
-  /** Namespace → name → slot (namespaced resources); cluster-scoped ones are found in `cache` by name. */
+  /** Namespace → name → slot (namespaced resources). */
   private readonly byNamespace = new Map<string, Map<string, Slot<T>>>();
+  /** Name → slot (cluster-scoped resources). */
+  private readonly byName = new Map<string, Slot<T>>();
+  /** Ends of the list of every slot, oldest first. */
+  private first: Slot<T> | undefined;
+  private last: Slot<T> | undefined;
   private readonly indexes = new Map<string, Index<T>>();
   private readonly singles = new Map<string, SingleIndex<T>>();
   private readonly handlers: InformerHandler<T>[] = [];
@@ -116,12 +120,16 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
-    return (namespace ? this.byNamespace.get(namespace)?.get(name) : this.cache.get(name))?.obj;
+    return (namespace ? this.byNamespace.get(namespace)?.get(name) : this.byName.get(name))?.obj;
   }
 
   list(namespace?: string): T[] {
-    const slots = namespace === undefined ? this.cache : this.byNamespace.get(namespace);
     const out: T[] = [];
+    if (namespace === undefined) {
+      for (let s = this.first; s; s = s.next) out.push(s.obj);
+      return out;
+    }
+    const slots = this.byNamespace.get(namespace);
     if (slots) for (const s of slots.values()) out.push(s.obj);
     return out;
   }
@@ -137,31 +145,33 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     const idx = this.indexes.get(index);
     if (!idx && STANDARD_INDEXES.has(index)) throw new Error(`${this.resource} informer was created without the ${index} index`);
     const slots = idx?.byValue.get(value);
-    if (slots) for (const s of slots.values()) out.push(s.obj);
+    if (slots) for (const s of slots) out.push(s.obj);
     return out;
   }
 
   addIndex(index: string, keysOf: (obj: T) => readonly string[], basis?: (obj: T) => unknown): void {
     const idx: Index<T> = { keysOf, basis, byValue: new Map() };
     this.indexes.set(index, idx);
-    for (const s of this.cache.values()) this.indexAdd(idx, s);
+    for (let s = this.first; s; s = s.next) this.indexAdd(idx, s);
   }
 
   addHandler(handler: InformerHandler<T>): void {
     this.handlers.push(handler);
-    for (const s of this.cache.values()) handler.add?.(s.obj);
+    for (let s = this.first; s; s = s.next) handler.add?.(s.obj);
   }
 
   private slotOf(o: KubeObject): Slot<T> | undefined {
     const ns = o.metadata.namespace;
     const name = o.metadata.name ?? "";
-    return ns ? this.byNamespace.get(ns)?.get(name) : this.cache.get(name);
+    return ns ? this.byNamespace.get(ns)?.get(name) : this.byName.get(name);
   }
 
   private onSync(items: T[]): void {
     const seen = new Set<Slot<T>>();
     for (const o of items) seen.add(this.upsert(o));
-    for (const s of [...this.cache.values()]) if (!seen.has(s)) this.remove(s, s.obj);
+    const gone: Slot<T>[] = [];
+    for (let s = this.first; s; s = s.next) if (!seen.has(s)) gone.push(s);
+    for (const s of gone) this.remove(s, s.obj);
     this.synced = true;
   }
 
@@ -187,14 +197,17 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   }
 
   private add(o: T): Slot<T> {
-    const s: Slot<T> = { key: objectKey(o), obj: o, links: [] };
-    this.cache.set(s.key, s);
+    const s: Slot<T> = { obj: o, prev: this.last, next: undefined, links: [] };
+    if (this.last) this.last.next = s;
+    else this.first = s;
+    this.last = s;
     const ns = o.metadata.namespace;
+    const name = o.metadata.name ?? "";
     if (ns) {
       let m = this.byNamespace.get(ns);
       if (!m) this.byNamespace.set(ns, (m = new Map()));
-      m.set(o.metadata.name ?? "", s);
-    }
+      m.set(name, s);
+    } else this.byName.set(name, s);
     for (const single of this.singles.values()) {
       const v = single.keyOf(o);
       if (v !== undefined) append(single, v, s);
@@ -209,9 +222,13 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     const cached = s.obj;
     const ns = cached.metadata.namespace;
     if (ns) this.byNamespace.get(ns)?.delete(cached.metadata.name ?? "");
+    else this.byName.delete(cached.metadata.name ?? "");
     for (const single of this.singles.values()) unlink(s, single.at);
-    for (const idx of this.indexes.values()) for (const v of idx.keysOf(cached)) idx.byValue.get(v)?.delete(s.key);
-    this.cache.delete(s.key);
+    for (const idx of this.indexes.values()) for (const v of idx.keysOf(cached)) idx.byValue.get(v)?.delete(s);
+    if (s.prev) s.prev.next = s.next;
+    else this.first = s.next;
+    if (s.next) s.next.prev = s.prev;
+    else this.last = s.prev;
     for (const h of this.handlers) h.delete?.(o);
   }
 
@@ -235,13 +252,12 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
         if (b !== undefined) append(single, b, s);
       }
     }
-    const k = s.key;
     for (const idx of this.indexes.values()) {
       if (idx.basis !== undefined && idx.basis(old) === idx.basis(o)) continue;
       const before = idx.keysOf(old);
       const after = idx.keysOf(o);
       if (before === after || sameKeys(before, after)) continue;
-      for (const v of before) idx.byValue.get(v)?.delete(k);
+      for (const v of before) idx.byValue.get(v)?.delete(s);
       for (const v of after) addTo(idx.byValue, v, s);
     }
   }
@@ -291,8 +307,8 @@ function moveToTail<T>(link: Link<T>): void {
   list.tail = link;
 }
 
-function addTo<T>(byValue: Map<string, Map<string, Slot<T>>>, v: string, s: Slot<T>): void {
+function addTo<T>(byValue: Map<string, Set<Slot<T>>>, v: string, s: Slot<T>): void {
   let m = byValue.get(v);
-  if (!m) byValue.set(v, (m = new Map()));
-  m.set(s.key, s);
+  if (!m) byValue.set(v, (m = new Set()));
+  m.add(s);
 }
