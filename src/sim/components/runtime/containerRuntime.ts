@@ -78,7 +78,7 @@ export class ContainerRuntime extends RuntimeCore {
           const started = startProcess(
             { image: image.image, command: cfg.command, args: cfg.args, env: cfg.env, hostname: sb.config.podName, podIP: sb.config.podIP, memoryLimitBytes: cfg.memoryLimitBytes, declaredPorts: cfg.ports, cpus: this.cpus },
             this.scheduler,
-            (code, reason) => this.exited(rec, code, reason),
+            this.exitHandler(rec),
           );
           if ("message" in started) {
             Object.assign(info, { state: "exited", exitCode: 128, reason: "StartError", message: started.message, startedAt: this.kernel.now, finishedAt: this.kernel.now });

@@ -292,6 +292,15 @@ export abstract class RuntimeCore {
     return undefined;
   }
 
+  /**
+   * A container process's exit callback, made apart from the CRI call that starts the process:
+   * the process keeps it as long as it runs, and a closure made inside the call would keep the
+   * call's whole chain of scopes and callbacks alive with it.
+   */
+  protected exitHandler(rec: ContainerRecord): (code: number, reason: ContainerInfo["reason"]) => void {
+    return (code, reason) => this.exited(rec, code, reason);
+  }
+
   protected exited(rec: ContainerRecord, code: number, reason: ContainerInfo["reason"]): void {
     Object.assign(rec.info, { state: "exited", exitCode: code, reason, finishedAt: this.kernel.now });
     rec.killTimer?.cancel();
