@@ -47,7 +47,8 @@ export class ContainerRuntime extends RuntimeCore {
             state: "created",
             createdAt: this.kernel.now,
           };
-          this.records.set(id, { info, config });
+          // Every field in the literal: a record keeps its shape when its process starts or stops.
+          this.records.set(id, { info, config, process: undefined, killTimer: undefined, stopWaiters: undefined });
           reply({ ok: true, containerId: id }, () => [`CreateContainer ${config.name}: ${id.slice(0, 13)}`, `containerd created container ${config.name} (${id.slice(0, 13)}).`]);
         });
       },
