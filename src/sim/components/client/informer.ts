@@ -30,10 +30,13 @@ interface SingleIndex<T> {
 interface LinkList<T> {
   head: Link<T> | undefined;
   tail: Link<T> | undefined;
+  /** Links in the list (byIndex sizes its answer with it). */
+  size: number;
 }
 
 interface Link<T> {
-  readonly slot: Slot<T>;
+  /** The slot's object, kept current by reindex (a walk of the list reads it from here). */
+  obj: T;
   readonly list: LinkList<T>;
   prev: Link<T> | undefined;
   next: Link<T> | undefined;
@@ -136,12 +139,16 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
 
   byIndex(index: string, value: string): T[] {
     if (index === "namespace") return this.list(value);
-    const out: T[] = [];
     const single = this.singles.get(index);
     if (single) {
-      for (let l = single.lists.get(value)?.head; l; l = l.next) out.push(l.slot.obj);
-      return out;
+      const list = single.lists.get(value);
+      // Made at its size: the answer is often a ReplicaSet's hundred pods.
+      const objs = new Array<T>(list ? list.size : 0);
+      let i = 0;
+      for (let l = list?.head; l; l = l.next) objs[i++] = l.obj;
+      return objs;
     }
+    const out: T[] = [];
     const idx = this.indexes.get(index);
     if (!idx && STANDARD_INDEXES.has(index)) throw new Error(`${this.resource} informer was created without the ${index} index`);
     const slots = idx?.byValue.get(value);
@@ -246,8 +253,11 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     for (const single of this.singles.values()) {
       const b = single.keyOf(o);
       const a = single.basis !== undefined && single.basis(old) === single.basis(o) ? b : single.keyOf(old);
-      if (a !== undefined && a === b) moveToTail(s.links[single.at]!);
-      else {
+      if (a !== undefined && a === b) {
+        const link = s.links[single.at]!;
+        link.obj = o;
+        moveToTail(link);
+      } else {
         unlink(s, single.at);
         if (b !== undefined) append(single, b, s);
       }
@@ -272,11 +282,12 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 /** Appends the slot to the tail of `value`'s list in a standard index. */
 function append<T>(single: SingleIndex<T>, value: string, s: Slot<T>): void {
   let list = single.lists.get(value);
-  if (!list) single.lists.set(value, (list = { head: undefined, tail: undefined }));
-  const link: Link<T> = { slot: s, list, prev: list.tail, next: undefined };
+  if (!list) single.lists.set(value, (list = { head: undefined, tail: undefined, size: 0 }));
+  const link: Link<T> = { obj: s.obj, list, prev: list.tail, next: undefined };
   if (list.tail) list.tail.next = link;
   else list.head = link;
   list.tail = link;
+  list.size++;
   s.links[single.at] = link;
 }
 
@@ -285,6 +296,7 @@ function unlink<T>(s: Slot<T>, at: number): void {
   const link = s.links[at];
   if (!link) return;
   detach(link);
+  link.list.size--;
   s.links[at] = undefined;
 }
 
