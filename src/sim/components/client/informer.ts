@@ -8,6 +8,7 @@ export function objectKey(obj: KubeObject): string {
 
 /** A custom index: value → its slots, in the order they entered (a slot's object changes in place, the entry stays). */
 interface Index<T> {
+  readonly name: string;
   keysOf: (obj: T) => readonly string[];
   /** What the keys are computed from: an update that keeps it the same object keeps the keys. */
   basis?: (obj: T) => unknown;
@@ -20,6 +21,7 @@ interface Index<T> {
  * a slot's link to the tail with a few pointer writes instead of a delete and insert in a map.
  */
 interface SingleIndex<T> {
+  readonly name: string;
   /** Position of this index's link in every slot's `links`. */
   readonly at: number;
   readonly keyOf: (obj: T) => string | undefined;
@@ -85,8 +87,9 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   /** Ends of the list of every slot, oldest first. */
   private first: Slot<T> | undefined;
   private last: Slot<T> | undefined;
-  private readonly indexes = new Map<string, Index<T>>();
-  private readonly singles = new Map<string, SingleIndex<T>>();
+  // Arrays, not maps by name: every change walks them, and there are at most a few.
+  private readonly indexes: Index<T>[] = [];
+  private readonly singles: SingleIndex<T>[] = [];
   private readonly handlers: InformerHandler<T>[] = [];
   private synced = false;
   private handle: WatchHandle | undefined;
@@ -103,8 +106,8 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     opts: { standardIndexes?: boolean } = {},
   ) {
     if (opts.standardIndexes === false) return;
-    this.singles.set("nodeName", { at: 0, keyOf: nodeNameOf, lists: new Map() });
-    this.singles.set("controller", { at: 1, keyOf: controllerUidOf, basis: ownerReferencesOf, lists: new Map() });
+    this.singles.push({ name: "nodeName", at: 0, keyOf: nodeNameOf, lists: new Map() });
+    this.singles.push({ name: "controller", at: 1, keyOf: controllerUidOf, basis: ownerReferencesOf, lists: new Map() });
   }
 
   get hasSynced(): boolean {
@@ -139,7 +142,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
 
   byIndex(index: string, value: string): T[] {
     if (index === "namespace") return this.list(value);
-    const single = this.singles.get(index);
+    const single = named(this.singles, index);
     if (single) {
       const list = single.lists.get(value);
       // Made at its size: the answer is often a ReplicaSet's hundred pods.
@@ -149,7 +152,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
       return objs;
     }
     const out: T[] = [];
-    const idx = this.indexes.get(index);
+    const idx = named(this.indexes, index);
     if (!idx && STANDARD_INDEXES.has(index)) throw new Error(`${this.resource} informer was created without the ${index} index`);
     const slots = idx?.byValue.get(value);
     if (slots) for (const s of slots) out.push(s.obj);
@@ -157,8 +160,11 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   }
 
   addIndex(index: string, keysOf: (obj: T) => readonly string[], basis?: (obj: T) => unknown): void {
-    const idx: Index<T> = { keysOf, basis, byValue: new Map() };
-    this.indexes.set(index, idx);
+    const idx: Index<T> = { name: index, keysOf, basis, byValue: new Map() };
+    // A second index of the same name replaces the first, in its place.
+    const at = this.indexes.findIndex((i) => i.name === index);
+    if (at === -1) this.indexes.push(idx);
+    else this.indexes[at] = idx;
     for (let s = this.first; s; s = s.next) this.indexAdd(idx, s);
   }
 
@@ -215,11 +221,11 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
       if (!m) this.byNamespace.set(ns, (m = new Map()));
       m.set(name, s);
     } else this.byName.set(name, s);
-    for (const single of this.singles.values()) {
+    for (const single of this.singles) {
       const v = single.keyOf(o);
       if (v !== undefined) append(single, v, s);
     }
-    for (const idx of this.indexes.values()) this.indexAdd(idx, s);
+    for (const idx of this.indexes) this.indexAdd(idx, s);
     for (const h of this.handlers) h.add?.(o);
     return s;
   }
@@ -230,8 +236,8 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     const ns = cached.metadata.namespace;
     if (ns) this.byNamespace.get(ns)?.delete(cached.metadata.name ?? "");
     else this.byName.delete(cached.metadata.name ?? "");
-    for (const single of this.singles.values()) unlink(s, single.at);
-    for (const idx of this.indexes.values()) for (const v of idx.keysOf(cached)) idx.byValue.get(v)?.delete(s);
+    for (const single of this.singles) unlink(s, single.at);
+    for (const idx of this.indexes) for (const v of idx.keysOf(cached)) idx.byValue.get(v)?.delete(s);
     if (s.prev) s.prev.next = s.next;
     else this.first = s.next;
     if (s.next) s.next.prev = s.prev;
@@ -250,7 +256,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
    * costs them nothing.
    */
   private reindex(s: Slot<T>, old: T, o: T): void {
-    for (const single of this.singles.values()) {
+    for (const single of this.singles) {
       const b = single.keyOf(o);
       const a = single.basis !== undefined && single.basis(old) === single.basis(o) ? b : single.keyOf(old);
       if (a !== undefined && a === b) {
@@ -262,7 +268,7 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
         if (b !== undefined) append(single, b, s);
       }
     }
-    for (const idx of this.indexes.values()) {
+    for (const idx of this.indexes) {
       if (idx.basis !== undefined && idx.basis(old) === idx.basis(o)) continue;
       const before = idx.keysOf(old);
       const after = idx.keysOf(o);
@@ -271,6 +277,11 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
       for (const v of after) addTo(idx.byValue, v, s);
     }
   }
+}
+
+function named<I extends { readonly name: string }>(list: readonly I[], name: string): I | undefined {
+  for (const i of list) if (i.name === name) return i;
+  return undefined;
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
