@@ -38,7 +38,8 @@ function fresh(c: Container, waitingReason: string): ContainerRecord {
 export class PodWorker {
   pod: Pod;
   podIP?: string;
-  private startTime?: number;
+  /** Formatted once: every status the pod reports carries it. */
+  private startTime?: string;
   sandboxReady = false;
   readonly init: ContainerRecord[];
   readonly containers: ContainerRecord[];
@@ -73,7 +74,7 @@ export class PodWorker {
 
   /** First sync: an IP for the pod, its sandbox, then the containers. */
   start(): void {
-    this.startTime = this.k.now();
+    this.startTime = toTimestamp(this.k.now());
     this.k.statusChanged(this);
     const ip = this.pod.spec.hostNetwork ? this.k.hostIP : this.k.allocateIP();
     this.k.runtime.runPodSandbox(this.podRef, ip, (ok, error) => {
