@@ -12,6 +12,8 @@ export interface ContainerRecord {
   restartCount: number;
   ready: boolean;
   started: boolean;
+  /** When its latest container began running (0 before the first): a long run earns a fresh back-off. */
+  runningSince: number;
 }
 
 export interface PodRecordView {

@@ -28,7 +28,7 @@ interface Backoff {
 
 function fresh(c: Container, waitingReason: string): ContainerRecord {
   // containerID is set once the container runs: in the literal, so the record keeps its shape.
-  return { name: c.name, image: c.image, imageID: "", containerID: undefined, state: { waiting: { reason: waitingReason } }, lastState: {}, restartCount: 0, ready: false, started: false };
+  return { name: c.name, image: c.image, imageID: "", containerID: undefined, state: { waiting: { reason: waitingReason } }, lastState: {}, restartCount: 0, ready: false, started: false, runningSince: 0 };
 }
 
 /**
@@ -48,7 +48,6 @@ export class PodWorker {
   private terminating = false;
   private done = false;
   private probeFailures: Map<string, number> | undefined;
-  private runningSince: Map<string, number> | undefined;
   /** The pod as CRI calls name it (the same for every version of the pod). */
   private readonly podRef: PodRef;
 
@@ -140,7 +139,7 @@ export class PodWorker {
         this.k.event(this.pod, "Normal", "Created", `Created container: ${spec.name}`, fieldPath);
         this.k.event(this.pod, "Normal", "Started", `Started container ${spec.name}`, fieldPath);
         rec.state = { running: { startedAt: toTimestamp(this.k.now()) } };
-        (this.runningSince ??= new Map()).set(spec.name, this.k.now());
+        rec.runningSince = this.k.now();
         rec.started = true;
         rec.ready = !isInit && !spec.readinessProbe;
         this.k.statusChanged(this);
@@ -172,7 +171,7 @@ export class PodWorker {
     if (this.terminating || (!rec.state.running && !killedByProbe)) return;
     const startedAt = rec.state.running?.startedAt;
     // A container that ran long enough has earned a fresh back-off.
-    if (this.k.now() - (this.runningSince?.get(spec.name) ?? 0) >= this.k.profile.kubelet.backoffResetMs) this.backoffs?.delete(`crash/${spec.name}`);
+    if (this.k.now() - rec.runningSince >= this.k.profile.kubelet.backoffResetMs) this.backoffs?.delete(`crash/${spec.name}`);
     rec.state = { terminated: { exitCode: exit.exitCode, reason: exit.reason, ...(exit.message ? { message: exit.message } : {}), startedAt, finishedAt: toTimestamp(this.k.now()), containerID: rec.containerID } };
     rec.ready = false;
     rec.started = false;
