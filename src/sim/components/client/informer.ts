@@ -45,6 +45,8 @@ interface Link<T> {
 }
 
 const STANDARD_INDEXES = new Set(["nodeName", "controller"]);
+/** The links of every slot of an informer without standard indexes (never written). */
+const NO_LINKS: never[] = [];
 
 function nodeNameOf(o: KubeObject): string | undefined {
   const n = (o as { spec?: { nodeName?: string } }).spec?.nodeName;
@@ -210,7 +212,9 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   }
 
   private add(o: T): Slot<T> {
-    const s: Slot<T> = { obj: o, prev: this.last, next: undefined, links: [] };
+    // Room for exactly the two standard indexes' links: an empty array grown by a write reserves seventeen.
+    const links = this.singles.length === 0 ? NO_LINKS : [undefined, undefined];
+    const s: Slot<T> = { obj: o, prev: this.last, next: undefined, links };
     if (this.last) this.last.next = s;
     else this.first = s;
     this.last = s;
