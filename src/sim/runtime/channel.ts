@@ -11,8 +11,13 @@ export class Channel {
   constructor(private readonly kernel: Kernel) {}
 
   send(latencyMs: number, build: (() => TraceInput) | null, deliver: () => void): void {
+    this.sendTo(latencyMs, build, deliver, undefined);
+  }
+
+  /** `send` that delivers by calling `deliver(arg)` (see Kernel.sendTo). */
+  sendTo<A>(latencyMs: number, build: (() => TraceInput) | null, deliver: (arg: A) => void, arg: A): void {
     const arrival = Math.max(this.kernel.now + latencyMs, this.lastArrival);
     this.lastArrival = arrival;
-    this.kernel.send(arrival - this.kernel.now, build, deliver);
+    this.kernel.sendTo(arrival - this.kernel.now, build, deliver, arg);
   }
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { EventQueue } from "./eventQueue";
 
+function runNext(q: EventQueue): void {
+  const t = q.pop()!;
+  t.run(t.arg);
+}
+
 describe("EventQueue", () => {
   it("pops by time, then priority, then insertion order", () => {
     const q = new EventQueue();
@@ -10,7 +15,7 @@ describe("EventQueue", () => {
     q.push(10, 10, () => order.push("t10-a"));
     q.push(10, 10, () => order.push("t10-b"));
     q.push(5, 30, () => order.push("t5"));
-    while (q.size) q.pop()!.run();
+    while (q.size) runNext(q);
     expect(order).toEqual(["t5", "t10-a", "t10-b", "t10-low", "t20"]);
   });
 
@@ -46,12 +51,12 @@ describe("EventQueue", () => {
       if (next() % 3 === 0) {
         pending.sort((a, b) => a.at - b.at || a.priority - b.priority || a.seq - b.seq);
         expected.push(pending.shift()!.seq);
-        q.pop()!.run();
+        runNext(q);
       }
     }
     pending.sort((a, b) => a.at - b.at || a.priority - b.priority || a.seq - b.seq);
     for (const t of pending) expected.push(t.seq);
-    while (q.size) q.pop()!.run();
+    while (q.size) runNext(q);
     expect(popped).toEqual(expected);
   });
 });

@@ -6,7 +6,9 @@ export interface QueuedTask {
   at: number;
   priority: number;
   seq: number;
-  run: () => void;
+  /** Called with `arg`: a message's target and its payload need no closure between them. */
+  run: (arg: any) => void;
+  arg: unknown;
   cancelled: boolean;
   /** Periodic housekeeping (heartbeats, resyncs): does not keep the cluster from settling. */
   background: boolean;
@@ -34,6 +36,8 @@ export class EventQueue {
   private readonly buckets = new Map<number, Bucket>();
   /** Min-heap of the instants that have a bucket. */
   private readonly instants: number[] = [];
+  /** The bucket of the earliest instant (`instants[0]`): peek and pop need no lookup. */
+  private first: Bucket | undefined;
   private count = 0;
   private nextSeq = 0;
 
@@ -41,13 +45,14 @@ export class EventQueue {
     return this.count;
   }
 
-  push(at: number, priority: number, run: () => void, background = false): QueuedTask {
-    const task: QueuedTask = { at, priority, seq: this.nextSeq++, run, cancelled: false, background };
+  push<A>(at: number, priority: number, run: (arg: A) => void, background = false, arg?: A): QueuedTask {
+    const task: QueuedTask = { at, priority, seq: this.nextSeq++, run, arg, cancelled: false, background };
     let bucket = this.buckets.get(at);
     if (!bucket) {
       bucket = { at, lanes: [] };
       this.buckets.set(at, bucket);
       this.heapPush(at);
+      if (this.first === undefined || at < this.first.at) this.first = bucket;
     }
     laneFor(bucket, priority).tasks.push(task);
     this.count++;
@@ -56,23 +61,23 @@ export class EventQueue {
 
   peek(): QueuedTask | undefined {
     if (this.count === 0) return undefined;
-    const lane = firstLane(this.buckets.get(this.instants[0])!);
+    const lane = firstLane(this.first!);
     return lane.tasks[lane.head];
   }
 
   pop(): QueuedTask | undefined {
     if (this.count === 0) return undefined;
-    const at = this.instants[0];
-    const bucket = this.buckets.get(at)!;
+    const bucket = this.first!;
     const lane = firstLane(bucket);
     const task = lane.tasks[lane.head];
     lane.tasks[lane.head++] = undefined as unknown as QueuedTask;
     this.count--;
     if (lane.head === lane.tasks.length) {
-      bucket.lanes.splice(bucket.lanes.indexOf(lane), 1);
+      bucket.lanes.shift(); // the drained lane is the first
       if (bucket.lanes.length === 0) {
-        this.buckets.delete(at);
+        this.buckets.delete(bucket.at);
         this.heapPop();
+        this.first = this.instants.length ? this.buckets.get(this.instants[0]) : undefined;
       }
     }
     return task;
@@ -120,7 +125,8 @@ function laneFor(bucket: Bucket, priority: number): Lane {
     if (p > priority) break;
   }
   const lane: Lane = { priority, tasks: [], head: 0 };
-  lanes.splice(i, 0, lane);
+  if (i === lanes.length) lanes.push(lane);
+  else lanes.splice(i, 0, lane);
   return lane;
 }
 

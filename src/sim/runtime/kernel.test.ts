@@ -50,4 +50,16 @@ describe("Channel", () => {
     k.runUntil(100);
     expect(got).toEqual(["first", "second"]);
   });
+
+  it("hands sendTo's argument to the receiver, in send order", async () => {
+    const { Channel } = await import("./channel");
+    const k = new Kernel(1);
+    const ch = new Channel(k);
+    const got: string[] = [];
+    const receive = (s: string) => got.push(s);
+    ch.sendTo(10, null, receive, "first");
+    ch.sendTo(2, null, receive, "second");
+    k.runUntil(100);
+    expect(got).toEqual(["first", "second"]);
+  });
 });

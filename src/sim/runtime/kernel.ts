@@ -71,9 +71,14 @@ export class Kernel {
    * `build` is only called when someone reads the trace, so the hot path stays cheap.
    */
   send(latencyMs: number, build: (() => TraceInput) | null, deliver: () => void): void {
+    this.sendTo(latencyMs, build, deliver, undefined);
+  }
+
+  /** `send` that delivers by calling `deliver(arg)`: one shared function per receiver, no closure per message. */
+  sendTo<A>(latencyMs: number, build: (() => TraceInput) | null, deliver: (arg: A) => void, arg: A): void {
     const arrives = this.clock + latencyMs;
     if (build && this.trace.active) this.trace.record(this.clock, arrives, build());
-    this.queue.push(arrives, Priority.message, deliver);
+    this.queue.push(arrives, Priority.message, deliver, false, arg);
     this.foreground++;
   }
 
@@ -111,7 +116,7 @@ export class Kernel {
     this.clock = task.at;
     this.processed++;
     if (!task.background) this.foreground--;
-    task.run();
+    task.run(task.arg);
   }
 
   private dropCancelled(): void {

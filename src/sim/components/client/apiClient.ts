@@ -1,7 +1,7 @@
 import type { KubeObject } from "../../api/types";
 import { Channel } from "../../runtime/channel";
 import type { Kernel, Timer } from "../../runtime/kernel";
-import type { ComponentId } from "../../runtime/trace";
+import type { ComponentId, TraceInput } from "../../runtime/trace";
 import { draw, type Profile } from "../../profiles";
 import type { KubeApiserver } from "../apiserver/kubeApiserver";
 import { requestSummary, verbPhrase } from "../apiserver/httpVerb";
@@ -16,6 +16,8 @@ export const CONNECTION_REFUSED = "connection refused";
 interface OpenWatch {
   req: ApiRequest;
   onEvent: (ev: WatchEvent) => void;
+  /** Hands an arrived event to `onEvent` unless the watch or the process stopped meanwhile. */
+  arrive: (ev: WatchEvent) => void;
   onSync?: (items: KubeObject[]) => void;
   stopped: boolean;
   detach?: () => void;
@@ -58,6 +60,10 @@ export class ApiClientImpl implements ApiClient {
   request(req: ApiRequest, cb?: ResponseCallback): void {
     if (!this.alive) return;
     const id = this.identity;
+    // The response message carries `res` to `answer`, which shares this call's closure scope.
+    const answer = (res: ApiResponse) => {
+      if (this.alive && !(this.partitioned && res.ok === false)) cb?.(res);
+    };
     this.toServer.send(
       this.hop(),
       !this.kernel.trace.active ? null : () => ({ from: id, to: "kube-apiserver", kind: "request", verb: req.subresource === "binding" ? "bind" : req.verb, resource: req.resource, namespace: req.namespace, name: req.name ?? (req.body as KubeObject | undefined)?.metadata?.name, summary: requestSummary(req), narration: `${id} asks kube-apiserver to ${verbPhrase(req, kindOf(req))}.` }),
@@ -72,24 +78,21 @@ export class ApiClientImpl implements ApiClient {
           this.kernel.after(0, () => this.alive && cb?.(failure(0, CONNECTION_REFUSED)));
           return;
         }
-        this.apiserver.handle(id, req, (res) => this.respond(req, res, cb));
-      },
-    );
-  }
-
-  private respond(req: ApiRequest, res: ApiResponse, cb?: ResponseCallback): void {
-    const id = this.identity;
-    this.fromServer.send(
-      this.hop(),
-      !this.kernel.trace.active ? null : () => ({ from: "kube-apiserver", to: id, kind: "response", verb: req.verb, resource: req.resource, namespace: req.namespace, name: req.name ?? (res.ok ? res.object?.metadata.name : undefined), status: res.status, summary: `${res.status} ${res.ok ? statusText(res.status) : res.error.reason || "Error"}`, narration: res.ok ? `kube-apiserver answers ${id}: ${statusText(res.status)}.` : `kube-apiserver rejects the request: ${res.error.message}` }),
-      () => {
-        if (this.alive && !(this.partitioned && res.ok === false)) cb?.(res);
+        this.apiserver.handle(id, req, (res) => this.fromServer.sendTo(this.hop(), this.kernel.trace.active ? responseTrace(id, req, res) : null, answer, res));
       },
     );
   }
 
   watch(req: ApiRequest, onEvent: (ev: WatchEvent) => void, onSync?: (items: KubeObject[]) => void): WatchHandle {
-    const w: OpenWatch = { req: { ...req, verb: "watch" }, onEvent, onSync, stopped: false };
+    const w: OpenWatch = {
+      req: { ...req, verb: "watch" },
+      onEvent,
+      arrive: (ev) => {
+        if (!w.stopped && this.alive) onEvent(ev);
+      },
+      onSync,
+      stopped: false,
+    };
     this.watches.add(w);
     this.connect(w);
     return {
@@ -134,17 +137,10 @@ export class ApiClientImpl implements ApiClient {
     );
   }
 
+  /** One message per event; it carries the (shared) event itself to the watch's `arrive`. */
   private deliverWatchEvent(w: OpenWatch, ev: WatchEvent): void {
     if (this.partitioned) return; // lost on the wire; the re-list after healing catches up
-    const id = this.identity;
-    const o = ev.object;
-    this.fromServer.send(
-      this.hop(),
-      !this.kernel.trace.active ? null : () => ({ from: "kube-apiserver", to: id, kind: "watch", verb: ev.type, resource: w.req.resource, namespace: o.metadata.namespace, name: o.metadata.name, summary: `watch: ${o.kind} ${ev.type}`, narration: `kube-apiserver tells ${id} that ${o.kind} ${o.metadata.name} was ${ev.type === "ADDED" ? "added" : ev.type === "DELETED" ? "deleted" : "modified"}.` }),
-      () => {
-        if (!w.stopped && this.alive) w.onEvent(ev);
-      },
-    );
+    this.fromServer.sendTo(this.hop(), this.kernel.trace.active ? watchTrace(this.identity, w.req, ev) : null, w.arrive, ev);
   }
 
   private scheduleReconnect(w: OpenWatch): void {
@@ -180,6 +176,17 @@ export class ApiClientImpl implements ApiClient {
   resume(): void {
     this.alive = true;
   }
+}
+
+// The trace builders live outside the methods that send, so that what they capture is only
+// allocated when the trace is recorded.
+function responseTrace(id: ComponentId, req: ApiRequest, res: ApiResponse): () => TraceInput {
+  return () => ({ from: "kube-apiserver", to: id, kind: "response", verb: req.verb, resource: req.resource, namespace: req.namespace, name: req.name ?? (res.ok ? res.object?.metadata.name : undefined), status: res.status, summary: `${res.status} ${res.ok ? statusText(res.status) : res.error.reason || "Error"}`, narration: res.ok ? `kube-apiserver answers ${id}: ${statusText(res.status)}.` : `kube-apiserver rejects the request: ${res.error.message}` });
+}
+
+function watchTrace(id: ComponentId, req: ApiRequest, ev: WatchEvent): () => TraceInput {
+  const o = ev.object;
+  return () => ({ from: "kube-apiserver", to: id, kind: "watch", verb: ev.type, resource: req.resource, namespace: o.metadata.namespace, name: o.metadata.name, summary: `watch: ${o.kind} ${ev.type}`, narration: `kube-apiserver tells ${id} that ${o.kind} ${o.metadata.name} was ${ev.type === "ADDED" ? "added" : ev.type === "DELETED" ? "deleted" : "modified"}.` });
 }
 
 function kindOf(req: ApiRequest): string {

@@ -76,6 +76,7 @@ describe("SharedInformer", () => {
     expect(names(inf.byIndex("controller", "rs"))).toEqual(["b", "c", "a"]);
     expect(names(inf.byIndex("app", "web"))).toEqual(["a", "b", "c"]);
     expect(inf.byIndex("app", "web")[0].metadata.resourceVersion).toBe(inf.get("default", "a")!.metadata.resourceVersion);
+    expect(inf.byIndex("nodeName", "w1")[2]).toBe(inf.get("default", "a"));
   });
 
   it("moves an object between index values when what they are computed from changes", () => {

@@ -6,12 +6,13 @@ export function objectKey(obj: KubeObject): string {
   return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : (obj.metadata.name ?? "");
 }
 
-/** A custom index: value → slots by cache key (a slot's object changes in place, the entry stays). */
+/** A custom index: value → its slots, in the order they entered (a slot's object changes in place, the entry stays). */
 interface Index<T> {
+  readonly name: string;
   keysOf: (obj: T) => readonly string[];
   /** What the keys are computed from: an update that keeps it the same object keeps the keys. */
   basis?: (obj: T) => unknown;
-  byValue: Map<string, Map<string, Slot<T>>>;
+  byValue: Map<string, Set<Slot<T>>>;
 }
 
 /**
@@ -20,6 +21,7 @@ interface Index<T> {
  * a slot's link to the tail with a few pointer writes instead of a delete and insert in a map.
  */
 interface SingleIndex<T> {
+  readonly name: string;
   /** Position of this index's link in every slot's `links`. */
   readonly at: number;
   readonly keyOf: (obj: T) => string | undefined;
@@ -30,16 +32,21 @@ interface SingleIndex<T> {
 interface LinkList<T> {
   head: Link<T> | undefined;
   tail: Link<T> | undefined;
+  /** Links in the list (byIndex sizes its answer with it). */
+  size: number;
 }
 
 interface Link<T> {
-  readonly slot: Slot<T>;
+  /** The slot's object, kept current by reindex (a walk of the list reads it from here). */
+  obj: T;
   readonly list: LinkList<T>;
   prev: Link<T> | undefined;
   next: Link<T> | undefined;
 }
 
 const STANDARD_INDEXES = new Set(["nodeName", "controller"]);
+/** The links of every slot of an informer without standard indexes (never written). */
+const NO_LINKS: never[] = [];
 
 function nodeNameOf(o: KubeObject): string | undefined {
   const n = (o as { spec?: { nodeName?: string } }).spec?.nodeName;
@@ -57,13 +64,14 @@ function controllerUidOf(o: KubeObject): string | undefined {
 }
 
 /**
- * One cached object and its cache key. The key string is built once, when the object first
- * appears, and every map keyed by it reuses that same string: an update finds its slot through
- * the object's own (long-lived) name string and never builds or hashes a key again.
+ * One cached object. It is found by the object's own (long-lived) name string, so no cache key
+ * is ever built or hashed; the slots also form a list in the order their objects first
+ * appeared, which is the order of `list()`.
  */
 interface Slot<T> {
-  readonly key: string;
   obj: T;
+  prev: Slot<T> | undefined;
+  next: Slot<T> | undefined;
   /** Its place in each standard index (by SingleIndex.at), if it has a value there. */
   readonly links: (Link<T> | undefined)[];
 }
@@ -74,12 +82,16 @@ interface Slot<T> {
  * handlers see exactly what changed while the watch was broken.
  */
 export class SharedInformer<T extends KubeObject> implements Informer<T> {
-  /** Every object by cache key, in the order the keys first appeared. */
-  private readonly cache = new Map<string, Slot<T>>();
-  /** Namespace → name → slot (namespaced resources); cluster-scoped ones are found in `cache` by name. */
+  /** Namespace → name → slot (namespaced resources). */
   private readonly byNamespace = new Map<string, Map<string, Slot<T>>>();
-  private readonly indexes = new Map<string, Index<T>>();
-  private readonly singles = new Map<string, SingleIndex<T>>();
+  /** Name → slot (cluster-scoped resources). */
+  private readonly byName = new Map<string, Slot<T>>();
+  /** Ends of the list of every slot, oldest first. */
+  private first: Slot<T> | undefined;
+  private last: Slot<T> | undefined;
+  // Arrays, not maps by name: every change walks them, and there are at most a few.
+  private readonly indexes: Index<T>[] = [];
+  private readonly singles: SingleIndex<T>[] = [];
   private readonly handlers: InformerHandler<T>[] = [];
   private synced = false;
   private handle: WatchHandle | undefined;
@@ -96,8 +108,8 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     opts: { standardIndexes?: boolean } = {},
   ) {
     if (opts.standardIndexes === false) return;
-    this.singles.set("nodeName", { at: 0, keyOf: nodeNameOf, lists: new Map() });
-    this.singles.set("controller", { at: 1, keyOf: controllerUidOf, basis: ownerReferencesOf, lists: new Map() });
+    this.singles.push({ name: "nodeName", at: 0, keyOf: nodeNameOf, lists: new Map() });
+    this.singles.push({ name: "controller", at: 1, keyOf: controllerUidOf, basis: ownerReferencesOf, lists: new Map() });
   }
 
   get hasSynced(): boolean {
@@ -116,52 +128,65 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
-    return (namespace ? this.byNamespace.get(namespace)?.get(name) : this.cache.get(name))?.obj;
+    return (namespace ? this.byNamespace.get(namespace)?.get(name) : this.byName.get(name))?.obj;
   }
 
   list(namespace?: string): T[] {
-    const slots = namespace === undefined ? this.cache : this.byNamespace.get(namespace);
     const out: T[] = [];
+    if (namespace === undefined) {
+      for (let s = this.first; s; s = s.next) out.push(s.obj);
+      return out;
+    }
+    const slots = this.byNamespace.get(namespace);
     if (slots) for (const s of slots.values()) out.push(s.obj);
     return out;
   }
 
   byIndex(index: string, value: string): T[] {
     if (index === "namespace") return this.list(value);
-    const out: T[] = [];
-    const single = this.singles.get(index);
+    const single = named(this.singles, index);
     if (single) {
-      for (let l = single.lists.get(value)?.head; l; l = l.next) out.push(l.slot.obj);
-      return out;
+      const list = single.lists.get(value);
+      // Made at its size: the answer is often a ReplicaSet's hundred pods.
+      const objs = new Array<T>(list ? list.size : 0);
+      let i = 0;
+      for (let l = list?.head; l; l = l.next) objs[i++] = l.obj;
+      return objs;
     }
-    const idx = this.indexes.get(index);
+    const out: T[] = [];
+    const idx = named(this.indexes, index);
     if (!idx && STANDARD_INDEXES.has(index)) throw new Error(`${this.resource} informer was created without the ${index} index`);
     const slots = idx?.byValue.get(value);
-    if (slots) for (const s of slots.values()) out.push(s.obj);
+    if (slots) for (const s of slots) out.push(s.obj);
     return out;
   }
 
   addIndex(index: string, keysOf: (obj: T) => readonly string[], basis?: (obj: T) => unknown): void {
-    const idx: Index<T> = { keysOf, basis, byValue: new Map() };
-    this.indexes.set(index, idx);
-    for (const s of this.cache.values()) this.indexAdd(idx, s);
+    const idx: Index<T> = { name: index, keysOf, basis, byValue: new Map() };
+    // A second index of the same name replaces the first, in its place.
+    const at = this.indexes.findIndex((i) => i.name === index);
+    if (at === -1) this.indexes.push(idx);
+    else this.indexes[at] = idx;
+    for (let s = this.first; s; s = s.next) this.indexAdd(idx, s);
   }
 
   addHandler(handler: InformerHandler<T>): void {
     this.handlers.push(handler);
-    for (const s of this.cache.values()) handler.add?.(s.obj);
+    for (let s = this.first; s; s = s.next) handler.add?.(s.obj);
   }
 
   private slotOf(o: KubeObject): Slot<T> | undefined {
     const ns = o.metadata.namespace;
     const name = o.metadata.name ?? "";
-    return ns ? this.byNamespace.get(ns)?.get(name) : this.cache.get(name);
+    return ns ? this.byNamespace.get(ns)?.get(name) : this.byName.get(name);
   }
 
   private onSync(items: T[]): void {
     const seen = new Set<Slot<T>>();
     for (const o of items) seen.add(this.upsert(o));
-    for (const s of [...this.cache.values()]) if (!seen.has(s)) this.remove(s, s.obj);
+    const gone: Slot<T>[] = [];
+    for (let s = this.first; s; s = s.next) if (!seen.has(s)) gone.push(s);
+    for (const s of gone) this.remove(s, s.obj);
     this.synced = true;
   }
 
@@ -187,19 +212,24 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
   }
 
   private add(o: T): Slot<T> {
-    const s: Slot<T> = { key: objectKey(o), obj: o, links: [] };
-    this.cache.set(s.key, s);
+    // Room for exactly the two standard indexes' links: an empty array grown by a write reserves seventeen.
+    const links = this.singles.length === 0 ? NO_LINKS : [undefined, undefined];
+    const s: Slot<T> = { obj: o, prev: this.last, next: undefined, links };
+    if (this.last) this.last.next = s;
+    else this.first = s;
+    this.last = s;
     const ns = o.metadata.namespace;
+    const name = o.metadata.name ?? "";
     if (ns) {
       let m = this.byNamespace.get(ns);
       if (!m) this.byNamespace.set(ns, (m = new Map()));
-      m.set(o.metadata.name ?? "", s);
-    }
-    for (const single of this.singles.values()) {
+      m.set(name, s);
+    } else this.byName.set(name, s);
+    for (const single of this.singles) {
       const v = single.keyOf(o);
       if (v !== undefined) append(single, v, s);
     }
-    for (const idx of this.indexes.values()) this.indexAdd(idx, s);
+    for (const idx of this.indexes) this.indexAdd(idx, s);
     for (const h of this.handlers) h.add?.(o);
     return s;
   }
@@ -209,9 +239,13 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
     const cached = s.obj;
     const ns = cached.metadata.namespace;
     if (ns) this.byNamespace.get(ns)?.delete(cached.metadata.name ?? "");
-    for (const single of this.singles.values()) unlink(s, single.at);
-    for (const idx of this.indexes.values()) for (const v of idx.keysOf(cached)) idx.byValue.get(v)?.delete(s.key);
-    this.cache.delete(s.key);
+    else this.byName.delete(cached.metadata.name ?? "");
+    for (const single of this.singles) unlink(s, single.at);
+    for (const idx of this.indexes) for (const v of idx.keysOf(cached)) idx.byValue.get(v)?.delete(s);
+    if (s.prev) s.prev.next = s.next;
+    else this.first = s.next;
+    if (s.next) s.next.prev = s.prev;
+    else this.last = s.prev;
     for (const h of this.handlers) h.delete?.(o);
   }
 
@@ -226,25 +260,32 @@ export class SharedInformer<T extends KubeObject> implements Informer<T> {
    * costs them nothing.
    */
   private reindex(s: Slot<T>, old: T, o: T): void {
-    for (const single of this.singles.values()) {
+    for (const single of this.singles) {
       const b = single.keyOf(o);
       const a = single.basis !== undefined && single.basis(old) === single.basis(o) ? b : single.keyOf(old);
-      if (a !== undefined && a === b) moveToTail(s.links[single.at]!);
-      else {
+      if (a !== undefined && a === b) {
+        const link = s.links[single.at]!;
+        link.obj = o;
+        moveToTail(link);
+      } else {
         unlink(s, single.at);
         if (b !== undefined) append(single, b, s);
       }
     }
-    const k = s.key;
-    for (const idx of this.indexes.values()) {
+    for (const idx of this.indexes) {
       if (idx.basis !== undefined && idx.basis(old) === idx.basis(o)) continue;
       const before = idx.keysOf(old);
       const after = idx.keysOf(o);
       if (before === after || sameKeys(before, after)) continue;
-      for (const v of before) idx.byValue.get(v)?.delete(k);
+      for (const v of before) idx.byValue.get(v)?.delete(s);
       for (const v of after) addTo(idx.byValue, v, s);
     }
   }
+}
+
+function named<I extends { readonly name: string }>(list: readonly I[], name: string): I | undefined {
+  for (const i of list) if (i.name === name) return i;
+  return undefined;
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
@@ -256,11 +297,12 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 /** Appends the slot to the tail of `value`'s list in a standard index. */
 function append<T>(single: SingleIndex<T>, value: string, s: Slot<T>): void {
   let list = single.lists.get(value);
-  if (!list) single.lists.set(value, (list = { head: undefined, tail: undefined }));
-  const link: Link<T> = { slot: s, list, prev: list.tail, next: undefined };
+  if (!list) single.lists.set(value, (list = { head: undefined, tail: undefined, size: 0 }));
+  const link: Link<T> = { obj: s.obj, list, prev: list.tail, next: undefined };
   if (list.tail) list.tail.next = link;
   else list.head = link;
   list.tail = link;
+  list.size++;
   s.links[single.at] = link;
 }
 
@@ -269,6 +311,7 @@ function unlink<T>(s: Slot<T>, at: number): void {
   const link = s.links[at];
   if (!link) return;
   detach(link);
+  link.list.size--;
   s.links[at] = undefined;
 }
 
@@ -291,8 +334,8 @@ function moveToTail<T>(link: Link<T>): void {
   list.tail = link;
 }
 
-function addTo<T>(byValue: Map<string, Map<string, Slot<T>>>, v: string, s: Slot<T>): void {
+function addTo<T>(byValue: Map<string, Set<Slot<T>>>, v: string, s: Slot<T>): void {
   let m = byValue.get(v);
-  if (!m) byValue.set(v, (m = new Map()));
-  m.set(s.key, s);
+  if (!m) byValue.set(v, (m = new Set()));
+  m.add(s);
 }

@@ -19,7 +19,7 @@ export class CriAdapter implements CriRuntime {
   }
 
   ensureImage(image: string, pullPolicy: Container["imagePullPolicy"], pod: PodRef, onPulling: () => void, cb: (r: PullResult) => void): void {
-    const ctx = { namespace: pod.namespace, name: pod.name };
+    const ctx = pod; // what the runtime's trace entries name
     const rt = this.runtime;
     rt.imageStatus(
       image,

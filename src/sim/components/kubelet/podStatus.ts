@@ -12,13 +12,16 @@ export interface ContainerRecord {
   restartCount: number;
   ready: boolean;
   started: boolean;
+  /** When its latest container began running (0 before the first): a long run earns a fresh back-off. */
+  runningSince: number;
 }
 
 export interface PodRecordView {
   pod: Pod;
   podIP?: string;
   hostIP: string;
-  startTime?: number;
+  /** When the kubelet first synced the pod, as the API writes it. */
+  startTime?: string;
   init: ContainerRecord[];
   containers: ContainerRecord[];
   sandboxReady: boolean;
@@ -116,14 +119,14 @@ export function computePodStatus(v: PodRecordView, now: number): PodStatus {
   const hostIPs = [{ ip: v.hostIP }];
   // Keys in the order the API has always seen them; a started pod without init containers in one literal.
   if (v.podIP && v.startTime !== undefined && !v.init.length) {
-    return { phase, conditions, hostIP: v.hostIP, hostIPs, podIP: v.podIP, podIPs: [{ ip: v.podIP }], startTime: toTimestamp(v.startTime), qosClass: v.pod.status?.qosClass, containerStatuses: toStatuses(v.containers) };
+    return { phase, conditions, hostIP: v.hostIP, hostIPs, podIP: v.podIP, podIPs: [{ ip: v.podIP }], startTime: v.startTime, qosClass: v.pod.status?.qosClass, containerStatuses: toStatuses(v.containers) };
   }
   const status: PodStatus = { phase, conditions, hostIP: v.hostIP, hostIPs };
   if (v.podIP) {
     status.podIP = v.podIP;
     status.podIPs = [{ ip: v.podIP }];
   }
-  if (v.startTime !== undefined) status.startTime = toTimestamp(v.startTime);
+  if (v.startTime !== undefined) status.startTime = v.startTime;
   status.qosClass = v.pod.status?.qosClass;
   if (v.init.length) status.initContainerStatuses = toStatuses(v.init);
   status.containerStatuses = toStatuses(v.containers);

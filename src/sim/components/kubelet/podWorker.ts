@@ -1,7 +1,7 @@
 import type { Container, Pod, Probe } from "../../api/types";
 import type { Profile } from "../../profiles";
 import { toTimestamp } from "../../runtime/virtualTime";
-import type { CriRuntime, ContainerExit } from "./cri";
+import type { CriRuntime, ContainerExit, PodRef } from "./cri";
 import { alreadyPresentMessage, backOffPullingMessage, failedToPullMessage, imagePullBackOffWaitingMessage, pulledMessage, pullingMessage } from "../runtime";
 import { computePodStatus, type ContainerRecord, type PodRecordView } from "./podStatus";
 
@@ -27,7 +27,8 @@ interface Backoff {
 }
 
 function fresh(c: Container, waitingReason: string): ContainerRecord {
-  return { name: c.name, image: c.image, imageID: "", state: { waiting: { reason: waitingReason } }, lastState: {}, restartCount: 0, ready: false, started: false };
+  // containerID is set once the container runs: in the literal, so the record keeps its shape.
+  return { name: c.name, image: c.image, imageID: "", containerID: undefined, state: { waiting: { reason: waitingReason } }, lastState: {}, restartCount: 0, ready: false, started: false, runningSince: 0 };
 }
 
 /**
@@ -37,7 +38,8 @@ function fresh(c: Container, waitingReason: string): ContainerRecord {
 export class PodWorker {
   pod: Pod;
   podIP?: string;
-  private startTime?: number;
+  /** Formatted once: every status the pod reports carries it. */
+  private startTime?: string;
   sandboxReady = false;
   readonly init: ContainerRecord[];
   readonly containers: ContainerRecord[];
@@ -46,10 +48,12 @@ export class PodWorker {
   private terminating = false;
   private done = false;
   private probeFailures: Map<string, number> | undefined;
-  private runningSince: Map<string, number> | undefined;
+  /** The pod as CRI calls name it (the same for every version of the pod). */
+  private readonly podRef: PodRef;
 
   constructor(pod: Pod, private readonly k: KubeletContext) {
     this.pod = pod;
+    this.podRef = { uid: pod.metadata.uid!, name: pod.metadata.name!, namespace: pod.metadata.namespace! };
     const prev = pod.status?.containerStatuses;
     this.init = (pod.spec.initContainers ?? []).map((c) => fresh(c, "PodInitializing"));
     this.containers = pod.spec.containers.map((c) => {
@@ -69,10 +73,10 @@ export class PodWorker {
 
   /** First sync: an IP for the pod, its sandbox, then the containers. */
   start(): void {
-    this.startTime = this.k.now();
+    this.startTime = toTimestamp(this.k.now());
     this.k.statusChanged(this);
     const ip = this.pod.spec.hostNetwork ? this.k.hostIP : this.k.allocateIP();
-    this.k.runtime.runPodSandbox(this.ref(), ip, (ok, error) => {
+    this.k.runtime.runPodSandbox(this.podRef, ip, (ok, error) => {
       if (this.terminating) return;
       if (!ok) {
         this.k.event(this.pod, "Warning", "FailedCreatePodSandBox", `Failed to create pod sandbox: ${error ?? "unknown error"}`);
@@ -84,10 +88,6 @@ export class PodWorker {
       this.k.statusChanged(this);
       this.runNextInit();
     });
-  }
-
-  private ref() {
-    return { uid: this.pod.metadata.uid!, name: this.pod.metadata.name!, namespace: this.pod.metadata.namespace! };
   }
 
   update(pod: Pod): void {
@@ -111,7 +111,7 @@ export class PodWorker {
     const fieldPath = `spec.${isInit ? "initContainers" : "containers"}{${spec.name}}`;
     // Restarting, the dead container's terminated state (STATUS `Error`) is what the kubelet reports until the new one runs.
     if (!rec.state.terminated) rec.state = { waiting: { reason: isInit ? "PodInitializing" : "ContainerCreating" } };
-    this.k.runtime.ensureImage(spec.image, spec.imagePullPolicy, this.ref(), () => this.k.event(this.pod, "Normal", "Pulling", pullingMessage(spec.image), fieldPath), (r) => {
+    this.k.runtime.ensureImage(spec.image, spec.imagePullPolicy, this.podRef, () => this.k.event(this.pod, "Normal", "Pulling", pullingMessage(spec.image), fieldPath), (r) => {
       if (this.terminating) return;
       if (!r.ok) {
         this.pullFailed(spec, rec, isInit, fieldPath, r.reason, r.message);
@@ -125,7 +125,7 @@ export class PodWorker {
       let replied = false;
       let earlyExit: ContainerExit | undefined;
       const exited = (exit: ContainerExit) => (replied ? this.onExit(spec, rec, isInit, exit) : (earlyExit = exit));
-      this.k.runtime.startContainer(this.ref(), spec, rec.restartCount, exited, (res) => {
+      this.k.runtime.startContainer(this.podRef, spec, rec.restartCount, exited, (res) => {
         replied = true;
         if (this.terminating) return;
         if (!res.ok) {
@@ -139,7 +139,7 @@ export class PodWorker {
         this.k.event(this.pod, "Normal", "Created", `Created container: ${spec.name}`, fieldPath);
         this.k.event(this.pod, "Normal", "Started", `Started container ${spec.name}`, fieldPath);
         rec.state = { running: { startedAt: toTimestamp(this.k.now()) } };
-        (this.runningSince ??= new Map()).set(spec.name, this.k.now());
+        rec.runningSince = this.k.now();
         rec.started = true;
         rec.ready = !isInit && !spec.readinessProbe;
         this.k.statusChanged(this);
@@ -171,7 +171,7 @@ export class PodWorker {
     if (this.terminating || (!rec.state.running && !killedByProbe)) return;
     const startedAt = rec.state.running?.startedAt;
     // A container that ran long enough has earned a fresh back-off.
-    if (this.k.now() - (this.runningSince?.get(spec.name) ?? 0) >= this.k.profile.kubelet.backoffResetMs) this.backoffs?.delete(`crash/${spec.name}`);
+    if (this.k.now() - rec.runningSince >= this.k.profile.kubelet.backoffResetMs) this.backoffs?.delete(`crash/${spec.name}`);
     rec.state = { terminated: { exitCode: exit.exitCode, reason: exit.reason, ...(exit.message ? { message: exit.message } : {}), startedAt, finishedAt: toTimestamp(this.k.now()), containerID: rec.containerID } };
     rec.ready = false;
     rec.started = false;

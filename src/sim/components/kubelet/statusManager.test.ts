@@ -74,4 +74,34 @@ describe("the kubelet's status manager", () => {
     flush();
     expect(sent).toHaveLength(3);
   });
+
+  it("sends a status again after its patch failed, and forgets a pod that is gone", () => {
+    const timers: (() => void)[] = [];
+    const sent: ApiRequest[] = [];
+    let fail = true;
+    const m = new StatusManager({
+      now: () => 0,
+      after: (_ms, fn) => timers.push(fn),
+      send: (req, cb) => {
+        sent.push(req);
+        cb(!fail);
+      },
+      hasWorker: () => true,
+    });
+    const flush = () => timers.splice(0).forEach((fn) => fn());
+    const w = worker("a", "Pending");
+    m.changed(w);
+    flush(); // the patch fails: a retry is scheduled
+    fail = false;
+    flush(); // the retry's changed()
+    flush(); // its batch
+    expect(sent).toHaveLength(2);
+    m.changed(w);
+    flush();
+    expect(sent).toHaveLength(2);
+    m.forget("a");
+    m.changed(w);
+    flush();
+    expect(sent).toHaveLength(3);
+  });
 });

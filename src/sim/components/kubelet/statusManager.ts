@@ -21,35 +21,35 @@ export interface StatusManagerDeps {
  * sync, and a status another writer changed is reported again.
  */
 export class StatusManager {
-  private readonly dirty = new Set<PodWorker>();
+  /** Workers to report with the next batch, each once, in the order they changed (a node has few pods). */
+  private readonly dirty: PodWorker[] = [];
   private flushScheduled = false;
-  private readonly lastSent = new Map<string, PodStatus>();
-  /** Pod uid → the conditions of the status last sent, and uids with a status patch in flight. */
-  private readonly sentConditions = new Map<string, readonly PodCondition[]>();
-  private readonly inflight = new Map<string, number>();
+  /** What was sent, by pod uid. */
+  private readonly sent = new Map<string, Sent>();
 
   constructor(private readonly deps: StatusManagerDeps) {}
 
   /** A new kubelet process knows nothing it sent before (and no flush of the old one will run). */
   reset(): void {
-    this.dirty.clear();
+    this.dirty.length = 0;
     this.flushScheduled = false;
-    this.lastSent.clear();
-    this.sentConditions.clear();
-    this.inflight.clear();
+    this.sent.clear();
   }
 
   /** The pod's status may have changed: report it with the next batch. */
   changed(w: PodWorker): void {
-    this.dirty.add(w);
+    if (!this.dirty.includes(w)) this.dirty.push(w);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    this.deps.after(1, () => {
-      this.flushScheduled = false;
-      for (const d of this.dirty) this.send(d);
-      this.dirty.clear();
-    });
+    this.deps.after(1, this.flush);
   }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    const dirty = this.dirty;
+    for (let i = 0; i < dirty.length; i++) this.send(dirty[i]);
+    dirty.length = 0;
+  };
 
   /**
    * status_manager's needsReconcile: another writer changed the status we reported (node-controller
@@ -57,37 +57,61 @@ export class StatusManager {
    */
   reconcile(w: PodWorker, pod: Pod): void {
     const uid = pod.metadata.uid!;
-    const sent = this.sentConditions.get(uid);
+    const r = this.sent.get(uid);
+    const sent = r?.conditions;
     // A patch still in flight will land (or fail and be retried); one unanswered for a sync period is lost.
-    const sentAt = this.inflight.get(uid);
+    const sentAt = r?.inflightSince;
     if (sent === undefined || (sentAt !== undefined && this.deps.now() - sentAt < STATUS_SYNC_PERIOD_MS) || sameConditions(pod.status?.conditions, sent)) return;
-    this.lastSent.delete(uid);
+    r!.status = undefined;
     this.changed(w);
   }
 
   /** The pod is gone. */
   forget(uid: string): void {
-    this.lastSent.delete(uid);
-    this.sentConditions.delete(uid);
+    const r = this.sent.get(uid);
+    if (!r) return;
+    r.status = r.conditions = undefined;
+    this.dropIfEmpty(uid, r);
   }
 
   private send(w: PodWorker): void {
     const uid = w.pod.metadata.uid!;
     if (!this.deps.hasWorker(uid)) return;
     const status = w.status();
-    const last = this.lastSent.get(uid);
+    let r = this.sent.get(uid);
+    const last = r?.status;
     if (last && deepEqual(last, status)) return;
-    this.lastSent.set(uid, status);
-    this.sentConditions.set(uid, status.conditions ?? NO_CONDITIONS);
-    this.inflight.set(uid, this.deps.now());
+    if (!r) this.sent.set(uid, (r = { status: undefined, conditions: undefined, inflightSince: undefined }));
+    r.status = status;
+    r.conditions = status.conditions ?? NO_CONDITIONS;
+    r.inflightSince = this.deps.now();
     this.deps.send({ verb: "patch", resource: "pods", subresource: "status", namespace: w.pod.metadata.namespace, name: w.pod.metadata.name, patchType: "merge", body: { status }, fieldManager: "kubelet" }, (ok) => {
-      this.inflight.delete(uid);
+      // Looked up again: the kubelet may have restarted, or forgotten the pod, meanwhile.
+      const cur = this.sent.get(uid);
+      if (cur) {
+        cur.inflightSince = undefined;
+        if (!ok) cur.status = undefined;
+        this.dropIfEmpty(uid, cur);
+      }
       if (ok) return;
       // The status manager tries again on its next sync (every 10 s) until the API has it.
-      this.lastSent.delete(uid);
       this.deps.after(STATUS_SYNC_PERIOD_MS, () => this.changed(w), true);
     });
   }
+
+  private dropIfEmpty(uid: string, r: Sent): void {
+    if (r.status === undefined && r.conditions === undefined && r.inflightSince === undefined) this.sent.delete(uid);
+  }
+}
+
+/** What the status manager remembers of one pod; dropped once none of it is left. */
+interface Sent {
+  /** The status last sent, until it must be sent again. */
+  status: PodStatus | undefined;
+  /** The conditions of the status last sent (reconcile compares the API's with them). */
+  conditions: readonly PodCondition[] | undefined;
+  /** When the patch now in flight was sent. */
+  inflightSince: number | undefined;
 }
 
 const NO_CONDITIONS: readonly PodCondition[] = [];

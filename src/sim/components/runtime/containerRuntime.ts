@@ -47,7 +47,8 @@ export class ContainerRuntime extends RuntimeCore {
             state: "created",
             createdAt: this.kernel.now,
           };
-          this.records.set(id, { info, config });
+          // Every field in the literal: a record keeps its shape when its process starts or stops.
+          this.records.set(id, { info, config, process: undefined, killTimer: undefined, stopWaiters: undefined });
           reply({ ok: true, containerId: id }, () => [`CreateContainer ${config.name}: ${id.slice(0, 13)}`, `containerd created container ${config.name} (${id.slice(0, 13)}).`]);
         });
       },
@@ -78,7 +79,7 @@ export class ContainerRuntime extends RuntimeCore {
           const started = startProcess(
             { image: image.image, command: cfg.command, args: cfg.args, env: cfg.env, hostname: sb.config.podName, podIP: sb.config.podIP, memoryLimitBytes: cfg.memoryLimitBytes, declaredPorts: cfg.ports, cpus: this.cpus },
             this.scheduler,
-            (code, reason) => this.exited(rec, code, reason),
+            this.exitHandler(rec),
           );
           if ("message" in started) {
             Object.assign(info, { state: "exited", exitCode: 128, reason: "StartError", message: started.message, startedAt: this.kernel.now, finishedAt: this.kernel.now });

@@ -11,10 +11,9 @@ import type { LogLine, Process } from "./process";
 import type { Registry } from "./registry";
 import { containerRuntimeId } from "../../clusterPlan";
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-function hex8(n: number): string {
-  return HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
-}
+const HEX_DIGITS = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+/** The character codes of the id being made (one at a time). */
+const idCodes: number[] = new Array<number>(64).fill(0);
 
 export const CONTAINERD_VERSION = "containerd://2.1.4";
 export const PAUSE_IMAGE = "registry.k8s.io/pause:3.10.1";
@@ -60,9 +59,12 @@ export interface ContainerRecord {
 
 export type Ctx = { namespace?: string; name?: string };
 
-function criTrace(from: ComponentId, to: ComponentId, verb: string, ctx: Ctx, text: () => [string, string]): TraceInput {
-  const [summary, narration] = text();
-  return { from, to, kind: "cri", verb, summary, narration, ...(ctx.name ? { resource: "pods", namespace: ctx.namespace, name: ctx.name } : {}) };
+/** What builds a CRI message's trace entry (made only while the trace is recorded). */
+function criTrace(from: ComponentId, to: ComponentId, verb: string, ctx: Ctx, text: () => [string, string]): () => TraceInput {
+  return () => {
+    const [summary, narration] = text();
+    return { from, to, kind: "cri", verb, summary, narration, ...(ctx.name ? { resource: "pods", namespace: ctx.namespace, name: ctx.name } : {}) };
+  };
 }
 
 export abstract class RuntimeCore {
@@ -103,11 +105,11 @@ export abstract class RuntimeCore {
     const k = this.kernel;
     const epoch = this.epoch;
     // No trace entries to build when nobody records the trace.
-    k.send(this.timings.criLatencyMs, k.trace.active ? () => criTrace(this.kubeletId, this.id, verb, ctx, ask) : null, () => {
+    k.send(this.timings.criLatencyMs, k.trace.active ? criTrace(this.kubeletId, this.id, verb, ctx, ask) : null, () => {
       if (!this.powered || epoch !== this.epoch) return;
       work((result, tell) => {
         if (epoch !== this.epoch) return;
-        k.send(this.timings.criLatencyMs, k.trace.active ? () => criTrace(this.id, this.kubeletId, verb, ctx, tell) : null, () => cb(result));
+        k.sendTo(this.timings.criLatencyMs, k.trace.active ? criTrace(this.id, this.kubeletId, verb, ctx, tell) : null, cb, result);
       });
     });
   }
@@ -124,9 +126,17 @@ export abstract class RuntimeCore {
     return { ctx: rec ? { namespace: rec.info.namespace, name: rec.info.podName } : {}, name: rec?.info.name ?? containerId.slice(0, 13), rec };
   }
 
+  /**
+   * 64 hex digits from eight draws, made as one flat string: pieces concatenated make a rope,
+   * which every map that takes the id as a key would first have to copy flat.
+   */
   protected newId(): string {
     const r = this.kernel.rng;
-    return hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32()) + hex8(r.uint32());
+    for (let i = 0; i < 64; i += 8) {
+      const n = r.uint32();
+      for (let j = 0; j < 8; j++) idCodes[i + j] = HEX_DIGITS[(n >>> (28 - 4 * j)) & 15];
+    }
+    return String.fromCharCode.apply(null, idCodes);
   }
 
   // ---- images ----
@@ -280,6 +290,15 @@ export abstract class RuntimeCore {
   sandboxByIP(podIP: string): SandboxInfo | undefined {
     for (const s of this.sandboxes.values()) if (s.state === "ready" && s.config.podIP === podIP) return s;
     return undefined;
+  }
+
+  /**
+   * A container process's exit callback, made apart from the CRI call that starts the process:
+   * the process keeps it as long as it runs, and a closure made inside the call would keep the
+   * call's whole chain of scopes and callbacks alive with it.
+   */
+  protected exitHandler(rec: ContainerRecord): (code: number, reason: ContainerInfo["reason"]) => void {
+    return (code, reason) => this.exited(rec, code, reason);
   }
 
   protected exited(rec: ContainerRecord, code: number, reason: ContainerInfo["reason"]): void {
