@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { EventQueue } from "./eventQueue";
+import { EventQueue, runTask } from "./eventQueue";
 
 function runNext(q: EventQueue): void {
   const t = q.pop()!;
-  t.run(t.arg);
+  runTask(t);
 }
 
 describe("EventQueue", () => {

@@ -6,12 +6,17 @@ export interface QueuedTask {
   at: number;
   priority: number;
   seq: number;
-  /** Called with `arg`: a message's target and its payload need no closure between them. */
-  run: (arg: any) => void;
+  /** Called with `arg` (see runTask): a message's target and its payload need no closure between them. */
+  run: (arg: never) => void;
   arg: unknown;
   cancelled: boolean;
   /** Periodic housekeeping (heartbeats, resyncs): does not keep the cluster from settling. */
   background: boolean;
+}
+
+/** Runs a task: `push` paired `run` with an `arg` of its parameter type, which the task no longer names. */
+export function runTask(task: QueuedTask): void {
+  task.run(task.arg as never);
 }
 
 /** The tasks of one priority due at one instant, in insertion (so seq) order. */

@@ -1,4 +1,4 @@
-import { EventQueue, type QueuedTask } from "./eventQueue";
+import { EventQueue, runTask, type QueuedTask } from "./eventQueue";
 import { Rng } from "./rng";
 import { TraceRecorder, type TraceInput } from "./trace";
 
@@ -116,7 +116,7 @@ export class Kernel {
     this.clock = task.at;
     this.processed++;
     if (!task.background) this.foreground--;
-    task.run(task.arg);
+    runTask(task);
   }
 
   private dropCancelled(): void {
