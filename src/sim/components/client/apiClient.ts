@@ -36,6 +36,8 @@ export class ApiClientImpl implements ApiClient {
   partitioned = false;
   /** A stopped component sends nothing and drops what arrives. */
   private alive = true;
+  /** Counts halts: an answer reaches only the process that asked, never one started since. */
+  private session = 0;
 
   constructor(
     readonly identity: ComponentId,
@@ -53,6 +55,11 @@ export class ApiClientImpl implements ApiClient {
     return this.apiserver.running ? "ok" : "refused";
   }
 
+  /** Still the process that was running when `session` was read. */
+  private live(session: number): boolean {
+    return this.alive && this.session === session;
+  }
+
   private hop(): number {
     return draw(this.kernel.rng, this.profile.network.hopMs);
   }
@@ -60,9 +67,10 @@ export class ApiClientImpl implements ApiClient {
   request(req: ApiRequest, cb?: ResponseCallback): void {
     if (!this.alive) return;
     const id = this.identity;
+    const session = this.session;
     // The response message carries `res` to `answer`, which shares this call's closure scope.
     const answer = (res: ApiResponse) => {
-      if (this.alive && !(this.partitioned && res.ok === false)) cb?.(res);
+      if (this.live(session) && !(this.partitioned && res.ok === false)) cb?.(res);
     };
     this.toServer.send(
       this.hop(),
@@ -71,11 +79,11 @@ export class ApiClientImpl implements ApiClient {
         const reach = this.reachability();
         if (reach === "unreachable") {
           // The packet is lost; the client gives up after its timeout.
-          this.kernel.after(this.profile.network.etcdTimeoutMs, () => this.alive && cb?.(failure(0, "i/o timeout")));
+          this.kernel.after(this.profile.network.etcdTimeoutMs, () => this.live(session) && cb?.(failure(0, "i/o timeout")));
           return;
         }
         if (reach === "refused") {
-          this.kernel.after(0, () => this.alive && cb?.(failure(0, CONNECTION_REFUSED)));
+          this.kernel.after(0, () => this.live(session) && cb?.(failure(0, CONNECTION_REFUSED)));
           return;
         }
         this.apiserver.handle(id, req, (res) => this.fromServer.sendTo(this.hop(), this.kernel.trace.active ? responseTrace(id, req, res) : null, answer, res));
@@ -165,6 +173,7 @@ export class ApiClientImpl implements ApiClient {
   /** The process stopped: drop everything in flight. Restart with `resume`. */
   halt(): void {
     this.alive = false;
+    this.session++;
     for (const w of this.watches) {
       w.detach?.();
       w.retry?.cancel();

@@ -159,11 +159,9 @@ export class Kubelet {
     this.o.kernel.after(ms, this.guard(fn), background ? BACKGROUND : FOREGROUND);
   }
 
-  /** The answer reaches `cb` while the kubelet runs (whatever process sent the request). */
+  /** The answer reaches `cb` only in the kubelet process that sent the request (the client drops it after a stop). */
   private send(req: ApiRequest, cb?: (ok: boolean, res: import("../apiserver/request").ApiResponse) => void): void {
-    this.o.client.request(req, (res) => {
-      if (this.up) cb?.(res.ok, res);
-    });
+    this.o.client.request(req, (res) => cb?.(res.ok, res));
   }
 
   private register(): void {
