@@ -39,8 +39,12 @@ export function deepCopy<T>(v: T): T {
 function clone<T>(v: T): T {
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) {
-    const out: unknown[] = [];
-    for (let i = 0; i < v.length; i++) out.push(clone(v[i]));
+    // slice() sizes the copy exactly; an array grown by push from [] reserves 17 slots, kept as long as the object lives.
+    const out: unknown[] = v.slice();
+    for (let i = 0; i < out.length; i++) {
+      const x = out[i];
+      if (x !== null && typeof x === "object") out[i] = clone(x);
+    }
     return out as T;
   }
   // A spread copies the whole shape at once; only nested objects and arrays need copies of their own.
