@@ -244,57 +244,83 @@ export class WriteHandler {
   /** Sends the txn to etcd; on its answer, fans the change out to watchers and replies. */
   private commit(from: ComponentId, req: ApiRequest, info: ResourceInfo, plan: Exclude<Plan, { op: "none" }>, reply: Reply, attempt: number): void {
     const verb = plan.op === "put" ? "put" : "delete";
-    const name = plan.value.metadata.name;
     const latency = draw(this.kernel.rng, this.profile.network.etcdMs);
-    this.toEtcd.send(
+    const txn = new Txn(from, req, info, plan, reply, attempt, latency);
+    this.toEtcd.sendTo(
       latency,
-      !this.kernel.trace.active ? null : () => ({ from: "kube-apiserver", to: "etcd", kind: "etcd", verb, resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `txn ${verb} ${plan.key}`, narration: `kube-apiserver asks etcd to ${verb === "put" ? "store" : "delete"} ${plan.key}; etcd commits it through raft.` }),
-      () => {
-        if (!this.etcd.running) {
-          this.kernel.after(this.profile.network.etcdTimeoutMs - latency, () => reply({ ok: false, status: 500, error: { ...internalError("etcdserver: request timed out"), reason: "" } }));
-          return;
-        }
-        const store = this.etcd.store;
-        const also = plan.also;
-        let prev: EtcdEntry | undefined;
-        let alsoPrev: EtcdEntry | undefined;
-        let committed: EtcdEntry | undefined;
-        if (plan.op === "put" && !also) {
-          // A lone put is etcd's own compare-and-swap, which reports the entry it replaced.
-          const swapped = store.swap(plan.key, plan.value, plan.expect, plan.at, plan.path);
-          committed = swapped?.entry;
-          prev = swapped?.prev;
-        } else {
-          prev = store.get(plan.key);
-          alsoPrev = also ? store.get(also.key) : undefined;
-          const txnOk = prev?.modRevision === plan.expect || (plan.op === "put" && plan.expect === 0 && !prev);
-          const alsoOk = !also || alsoPrev?.modRevision === also.expect;
-          if (txnOk && alsoOk && also) store.put(also.key, also.value, also.expect);
-          committed = !txnOk || !alsoOk ? undefined : plan.op === "put" ? store.put(plan.key, plan.value, plan.expect) : store.delete(plan.key);
-        }
-        if (!committed) {
-          this.fromEtcd.send(1, null, () => {
-            if (req.verb === "update" && (req.resourceVersion || (req.body as KubeObject | undefined)?.metadata?.resourceVersion)) {
-              reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
-            } else if (attempt < MAX_RETRIES) this.handle(from, req, info, reply, attempt + 1);
-            else reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
-          });
-          return;
-        }
-        const stored = plan.op === "put" ? committed.value : plan.value;
-        this.fromEtcd.send(
-          draw(this.kernel.rng, this.profile.network.etcdMs),
-          !this.kernel.trace.active ? null : () => ({ from: "etcd", to: "kube-apiserver", kind: "etcd", verb: "ok", resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `revision ${store.revision}`, narration: `etcd confirms the write at revision ${store.revision}; kube-apiserver now tells every watcher of ${info.resource}.` }),
-          () => {
-            plan.after?.();
-            if (also) this.watches.publish(also.resource, alsoPrev?.value, store.get(also.key)?.value);
-            this.watches.publish(info.resource, prev?.value, plan.op === "put" ? stored : undefined);
-            reply({ ok: true, status: plan.op === "put" ? plan.status : 200, object: stored });
-          },
-        );
-      },
+      !this.kernel.trace.active ? null : () => ({ from: "kube-apiserver", to: "etcd", kind: "etcd", verb, resource: info.resource, namespace: plan.value.metadata.namespace, name: plan.value.metadata.name, summary: `txn ${verb} ${plan.key}`, narration: `kube-apiserver asks etcd to ${verb === "put" ? "store" : "delete"} ${plan.key}; etcd commits it through raft.` }),
+      this.atEtcd,
+      txn,
     );
   }
+
+  /** etcd runs the txn: on success the answer goes back to kube-apiserver (answered), else the request is retried or refused. */
+  private readonly atEtcd = (txn: Txn): void => {
+    const { req, info, plan, reply } = txn;
+    if (!this.etcd.running) {
+      this.kernel.after(this.profile.network.etcdTimeoutMs - txn.latency, () => reply({ ok: false, status: 500, error: { ...internalError("etcdserver: request timed out"), reason: "" } }));
+      return;
+    }
+    const store = this.etcd.store;
+    const also = plan.also;
+    let committed: EtcdEntry | undefined;
+    if (plan.op === "put" && !also) {
+      // A lone put is etcd's own compare-and-swap, which reports the entry it replaced.
+      const swapped = store.swap(plan.key, plan.value, plan.expect, plan.at, plan.path);
+      committed = swapped?.entry;
+      txn.prev = swapped?.prev;
+    } else {
+      const prev = (txn.prev = store.get(plan.key));
+      const alsoPrev = (txn.alsoPrev = also ? store.get(also.key) : undefined);
+      const txnOk = prev?.modRevision === plan.expect || (plan.op === "put" && plan.expect === 0 && !prev);
+      const alsoOk = !also || alsoPrev?.modRevision === also.expect;
+      if (txnOk && alsoOk && also) store.put(also.key, also.value, also.expect);
+      committed = !txnOk || !alsoOk ? undefined : plan.op === "put" ? store.put(plan.key, plan.value, plan.expect) : store.delete(plan.key);
+    }
+    const name = plan.value.metadata.name;
+    if (!committed) {
+      this.fromEtcd.send(1, null, () => {
+        if (req.verb === "update" && (req.resourceVersion || (req.body as KubeObject | undefined)?.metadata?.resourceVersion)) {
+          reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
+        } else if (txn.attempt < MAX_RETRIES) this.handle(txn.from, req, info, reply, txn.attempt + 1);
+        else reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
+      });
+      return;
+    }
+    txn.stored = plan.op === "put" ? committed.value : plan.value;
+    this.fromEtcd.sendTo(
+      draw(this.kernel.rng, this.profile.network.etcdMs),
+      !this.kernel.trace.active ? null : () => ({ from: "etcd", to: "kube-apiserver", kind: "etcd", verb: "ok", resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `revision ${store.revision}`, narration: `etcd confirms the write at revision ${store.revision}; kube-apiserver now tells every watcher of ${info.resource}.` }),
+      this.answered,
+      txn,
+    );
+  };
+
+  /** kube-apiserver has etcd's answer: watchers hear of the change, then the client. */
+  private readonly answered = (txn: Txn): void => {
+    const { plan, stored } = txn;
+    plan.after?.();
+    if (plan.also) this.watches.publish(plan.also.resource, txn.alsoPrev?.value, this.etcd.store.get(plan.also.key)?.value);
+    this.watches.publish(txn.info.resource, txn.prev?.value, plan.op === "put" ? stored : undefined);
+    txn.reply({ ok: true, status: plan.op === "put" ? plan.status : 200, object: stored });
+  };
+}
+
+/** One write between kube-apiserver and etcd: what both legs need, in one object rather than two closures and their contexts. */
+class Txn {
+  prev: EtcdEntry | undefined = undefined;
+  alsoPrev: EtcdEntry | undefined = undefined;
+  stored: KubeObject | undefined = undefined;
+
+  constructor(
+    readonly from: ComponentId,
+    readonly req: ApiRequest,
+    readonly info: ResourceInfo,
+    readonly plan: Exclude<Plan, { op: "none" }>,
+    readonly reply: Reply,
+    readonly attempt: number,
+    readonly latency: number,
+  ) {}
 }
 
 /** The namespace a key of `info` carries (as etcdKey builds it): none when cluster-scoped or empty. */
