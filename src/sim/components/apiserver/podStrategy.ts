@@ -30,18 +30,19 @@ export function initialPodStatus(pod: Pod): PodStatus {
  * unless they say otherwise, so a node outage evicts them after five minutes.
  */
 export function withDefaultTolerations(pod: Pod, seconds: number): Pod {
-  const tolerations: Toleration[] = [...(pod.spec.tolerations ?? [])];
-  const has = (key: string) =>
-    tolerations.some((t) => (t.key === key || (t.operator === "Exists" && !t.key)) && (!t.effect || t.effect === "NoExecute"));
-  for (const key of ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]) {
-    if (!has(key)) tolerations.push({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: seconds });
-  }
-  return { ...pod, spec: { ...pod.spec, tolerations } };
+  const own = pod.spec.tolerations ?? [];
+  const has = (key: string) => own.some((t) => (t.key === key || (t.operator === "Exists" && !t.key)) && (!t.effect || t.effect === "NoExecute"));
+  const added = DEFAULT_TOLERATED.filter((key) => !has(key)).map((key): Toleration => ({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: seconds }));
+  // concat sizes the stored array exactly (one grown by push keeps 17 slots for every pod).
+  return { ...pod, spec: { ...pod.spec, tolerations: own.concat(added) } };
 }
+
+const DEFAULT_TOLERATED = ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"];
 
 /** The binding subresource: sets spec.nodeName and the PodScheduled condition (in a new pod, metadata copied too). */
 export function bindPod(pod: Pod, node: string, now: number): Pod {
   const cond: PodCondition = { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: toTimestamp(now) };
-  const conditions = [...(pod.status?.conditions ?? []).filter((c) => c.type !== "PodScheduled"), cond];
+  // Sized exactly, as the pod is stored (a spread then one more element would keep 17 slots).
+  const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== "PodScheduled").concat([cond]);
   return { ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec, nodeName: node }, status: { ...pod.status, conditions } };
 }
