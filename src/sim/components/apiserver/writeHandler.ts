@@ -2,9 +2,9 @@ import type { KubeObject, Pod, PodDisruptionBudget, Service, Status } from "../.
 import { cannotBeHandled, decodeObject, deepEqual, etcdKey, groupResource, applyMergePatch, applyStrategicMergePatch, labelSelectorMatches, type ResourceInfo } from "../../api";
 import type { Kernel } from "../../runtime/kernel";
 import { Channel } from "../../runtime/channel";
-import type { ComponentId } from "../../runtime/trace";
+import type { ComponentId, TraceInput } from "../../runtime/trace";
 import { draw, type Profile } from "../../profiles";
-import type { EtcdEntry, EtcdPath, EtcdServer, EtcdSlot } from "../etcd";
+import type { EtcdEntry, EtcdPath, EtcdServer, EtcdSlot, EtcdStore } from "../etcd";
 import { admit, type AdmissionContext } from "./admission";
 import { finishedDeleting, planDelete } from "./deletion";
 import { alreadyExists, badRequest, conflict, internalError, invalid, methodNotAllowed, notFound, STALE_OBJECT } from "./errors";
@@ -243,22 +243,19 @@ export class WriteHandler {
 
   /** Sends the txn to etcd; on its answer, fans the change out to watchers and replies. */
   private commit(from: ComponentId, req: ApiRequest, info: ResourceInfo, plan: Exclude<Plan, { op: "none" }>, reply: Reply, attempt: number): void {
-    const verb = plan.op === "put" ? "put" : "delete";
     const latency = draw(this.kernel.rng, this.profile.network.etcdMs);
     const txn = new Txn(from, req, info, plan, reply, attempt, latency);
-    this.toEtcd.sendTo(
-      latency,
-      !this.kernel.trace.active ? null : () => ({ from: "kube-apiserver", to: "etcd", kind: "etcd", verb, resource: info.resource, namespace: plan.value.metadata.namespace, name: plan.value.metadata.name, summary: `txn ${verb} ${plan.key}`, narration: `kube-apiserver asks etcd to ${verb === "put" ? "store" : "delete"} ${plan.key}; etcd commits it through raft.` }),
-      this.atEtcd,
-      txn,
-    );
+    this.toEtcd.sendTo(latency, this.kernel.trace.active ? toEtcdTrace(txn) : null, this.atEtcd, txn);
   }
+
+  // The closures of the rare paths and of tracing are made in functions of their own: a
+  // function that makes one allocates its context on every call, whichever branch it takes.
 
   /** etcd runs the txn: on success the answer goes back to kube-apiserver (answered), else the request is retried or refused. */
   private readonly atEtcd = (txn: Txn): void => {
-    const { req, info, plan, reply } = txn;
+    const plan = txn.plan;
     if (!this.etcd.running) {
-      this.kernel.after(this.profile.network.etcdTimeoutMs - txn.latency, () => reply({ ok: false, status: 500, error: { ...internalError("etcdserver: request timed out"), reason: "" } }));
+      this.timeOut(txn);
       return;
     }
     const store = this.etcd.store;
@@ -277,24 +274,29 @@ export class WriteHandler {
       if (txnOk && alsoOk && also) store.put(also.key, also.value, also.expect);
       committed = !txnOk || !alsoOk ? undefined : plan.op === "put" ? store.put(plan.key, plan.value, plan.expect) : store.delete(plan.key);
     }
-    const name = plan.value.metadata.name;
     if (!committed) {
-      this.fromEtcd.send(1, null, () => {
-        if (req.verb === "update" && (req.resourceVersion || (req.body as KubeObject | undefined)?.metadata?.resourceVersion)) {
-          reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
-        } else if (txn.attempt < MAX_RETRIES) this.handle(txn.from, req, info, reply, txn.attempt + 1);
-        else reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
-      });
+      this.retryOrRefuse(txn);
       return;
     }
     txn.stored = plan.op === "put" ? committed.value : plan.value;
-    this.fromEtcd.sendTo(
-      draw(this.kernel.rng, this.profile.network.etcdMs),
-      !this.kernel.trace.active ? null : () => ({ from: "etcd", to: "kube-apiserver", kind: "etcd", verb: "ok", resource: info.resource, namespace: plan.value.metadata.namespace, name, summary: `revision ${store.revision}`, narration: `etcd confirms the write at revision ${store.revision}; kube-apiserver now tells every watcher of ${info.resource}.` }),
-      this.answered,
-      txn,
-    );
+    this.fromEtcd.sendTo(draw(this.kernel.rng, this.profile.network.etcdMs), this.kernel.trace.active ? answerTrace(txn, store) : null, this.answered, txn);
   };
+
+  private timeOut(txn: Txn): void {
+    this.kernel.after(this.profile.network.etcdTimeoutMs - txn.latency, () => txn.reply({ ok: false, status: 500, error: { ...internalError("etcdserver: request timed out"), reason: "" } }));
+  }
+
+  /** The compare-and-swap failed: an update that named its resourceVersion conflicts, the rest are planned afresh (a few times). */
+  private retryOrRefuse(txn: Txn): void {
+    const { req, info, reply } = txn;
+    const name = txn.plan.value.metadata.name;
+    this.fromEtcd.send(1, null, () => {
+      if (req.verb === "update" && (req.resourceVersion || (req.body as KubeObject | undefined)?.metadata?.resourceVersion)) {
+        reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
+      } else if (txn.attempt < MAX_RETRIES) this.handle(txn.from, req, info, reply, txn.attempt + 1);
+      else reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
+    });
+  }
 
   /** kube-apiserver has etcd's answer: watchers hear of the change, then the client. */
   private readonly answered = (txn: Txn): void => {
@@ -321,6 +323,15 @@ class Txn {
     readonly attempt: number,
     readonly latency: number,
   ) {}
+}
+
+function toEtcdTrace({ info, plan }: Txn): () => TraceInput {
+  const verb = plan.op === "put" ? "put" : "delete";
+  return () => ({ from: "kube-apiserver", to: "etcd", kind: "etcd", verb, resource: info.resource, namespace: plan.value.metadata.namespace, name: plan.value.metadata.name, summary: `txn ${verb} ${plan.key}`, narration: `kube-apiserver asks etcd to ${verb === "put" ? "store" : "delete"} ${plan.key}; etcd commits it through raft.` });
+}
+
+function answerTrace({ info, plan }: Txn, store: EtcdStore): () => TraceInput {
+  return () => ({ from: "etcd", to: "kube-apiserver", kind: "etcd", verb: "ok", resource: info.resource, namespace: plan.value.metadata.namespace, name: plan.value.metadata.name, summary: `revision ${store.revision}`, narration: `etcd confirms the write at revision ${store.revision}; kube-apiserver now tells every watcher of ${info.resource}.` });
 }
 
 /** The namespace a key of `info` carries (as etcdKey builds it): none when cluster-scoped or empty. */
