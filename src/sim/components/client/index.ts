@@ -1,4 +1,4 @@
 export type { ApiClient, Informer, InformerFactory, InformerHandler, WatchHandle } from "./types";
 export { ApiClientImpl, CONNECTION_REFUSED, type Reachability } from "./apiClient";
-export { SharedInformer, objectKey } from "./informer";
+export { SharedInformer } from "./informer";
 export { SharedInformerFactory } from "./informerFactory";

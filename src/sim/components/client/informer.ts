@@ -2,10 +2,6 @@ import type { KubeObject } from "../../api/types";
 import type { ApiRequest, WatchEvent } from "../apiserver/request";
 import type { ApiClient, Informer, InformerHandler, WatchHandle } from "./types";
 
-export function objectKey(obj: KubeObject): string {
-  return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : (obj.metadata.name ?? "");
-}
-
 /** A custom index: value → its slots, in the order they entered (a slot's object changes in place, the entry stays). */
 interface Index<T> {
   readonly name: string;
