@@ -291,9 +291,8 @@ export class WriteHandler {
     const { req, info, reply } = txn;
     const name = txn.plan.value.metadata.name;
     this.fromEtcd.send(1, null, () => {
-      if (req.verb === "update" && (req.resourceVersion || (req.body as KubeObject | undefined)?.metadata?.resourceVersion)) {
-        reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
-      } else if (txn.attempt < MAX_RETRIES) this.handle(txn.from, req, info, reply, txn.attempt + 1);
+      const namedVersion = req.verb === "update" && (req.resourceVersion || (req.body as KubeObject | undefined)?.metadata?.resourceVersion);
+      if (!namedVersion && txn.attempt < MAX_RETRIES) this.handle(txn.from, req, info, reply, txn.attempt + 1);
       else reply({ ok: false, status: 409, error: conflict(groupResource(info), name ?? "", STALE_OBJECT) });
     });
   }
