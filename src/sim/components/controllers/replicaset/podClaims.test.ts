@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Pod, ReplicaSet } from "../../../api";
 import { Rng } from "../../../runtime";
-import { isPodActive, selectorMatches } from "../framework";
+import { isPodActive, isPodReady, selectorMatches } from "../framework";
 import { PodClaims } from "./podClaims";
-import { calculateStatus } from "./replicaSetStatus";
 
 function replicaSet(hash: string): ReplicaSet {
   const labels = { app: "web", "pod-template-hash": hash };
@@ -52,10 +51,12 @@ describe("PodClaims", () => {
       const matching = new Set(pods.filter((p) => selectorMatches(rs.spec.selector, p.metadata.labels)));
       const active = pods.filter((p) => matching.has(p) && p.metadata.namespace === "default" && isPodActive(p));
       const release = pods.filter((p) => !matching.has(p) && !p.metadata.deletionTimestamp);
-      const status = calculateStatus(rs, active, 0);
+      const templateSelector = { matchLabels: rs.spec.template.metadata?.labels ?? {} };
+      const fullyLabeled = active.filter((p) => selectorMatches(templateSelector, p.metadata.labels)).length;
+      const ready = active.filter(isPodReady).length;
       const same = (a: readonly Pod[], b: readonly Pod[]) => a.length === b.length && a.every((p, i) => p === b[i]);
       expect(same(got.active, active) && same(got.release, release)).toBe(true);
-      expect([got.fullyLabeled, got.ready]).toEqual([status.fullyLabeledReplicas ?? 0, status.readyReplicas ?? 0]);
+      expect([got.fullyLabeled, got.ready]).toEqual([fullyLabeled, ready]);
     }
   });
 });

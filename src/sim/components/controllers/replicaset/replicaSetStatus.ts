@@ -1,25 +1,7 @@
 import type { Pod, ReplicaSet } from "../../../api";
-import { isPodAvailable, isPodReady, podReadySince, selectorMatches } from "../framework";
+import { podReadySince } from "../framework";
 
 export type ReplicaSetStatus = NonNullable<ReplicaSet["status"]>;
-
-/** calculateStatus: counts over the ReplicaSet's active pods. */
-export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], now: number): ReplicaSetStatus {
-  const minReady = rs.spec.minReadySeconds ?? 0;
-  const templateSelector = { matchLabels: rs.spec.template.metadata?.labels ?? {} };
-  let fullyLabeled = 0;
-  let ready = 0;
-  let available = 0;
-  for (const p of pods) {
-    if (selectorMatches(templateSelector, p.metadata.labels)) fullyLabeled++;
-    if (isPodReady(p)) {
-      ready++;
-      // Without minReadySeconds a ready pod is available: no second look at its conditions.
-      if (minReady <= 0 || isPodAvailable(p, minReady, now)) available++;
-    }
-  }
-  return statusOf(rs, pods.length, fullyLabeled, ready, available);
-}
 
 /** The status with these counts. */
 export function statusOf(rs: ReplicaSet, replicas: number, fullyLabeled: number, ready: number, available: number): ReplicaSetStatus {
